@@ -1,0 +1,258 @@
+/**
+ * The one source of truth for what a plan contains: its sections, in order, and the seed's
+ * checklists, word for word. The `feature` generator's template renders from here and the
+ * verify-plan rules check against here, so the two cannot disagree.
+ *
+ * The checklist items are copied verbatim from the team's prompt (seed/feature-plan.prompt.md);
+ * a test compares them with that file.
+ */
+
+export type SectionId =
+  | 'requirements'
+  | 'components'
+  | 'threat-model'
+  | 'event-storming'
+  | 'privacy'
+  | 'performance'
+  | 'domain-model'
+  | 'application-layer'
+  | 'infrastructure'
+  | 'unit-tests'
+  | 'implementation-steps'
+  | 'implementation-checklist'
+  | 'feature-checklist'
+  | 'approval';
+
+export interface SectionSpec {
+  readonly id: SectionId;
+  /** The `##` heading, exactly as written in a plan. */
+  readonly title: string;
+  /** What a person writes there; the template shows it as the placeholder. */
+  readonly guidance: string;
+}
+
+export const SECTIONS: readonly SectionSpec[] = [
+  {
+    id: 'requirements',
+    title: 'Requirements analysis',
+    guidance: 'who needs this use-case, what it must do, and what is out of scope.',
+  },
+  {
+    id: 'components',
+    title: 'Components',
+    guidance: 'the pieces this use-case is broken into and how they interact.',
+  },
+  {
+    id: 'threat-model',
+    title: 'Threat model',
+    guidance: 'one row per threat, each with the asset at risk and its mitigation.',
+  },
+  {
+    id: 'event-storming',
+    title: 'Domain event storming',
+    guidance: 'the commands, events and policies of this use-case, and their security concerns.',
+  },
+  {
+    id: 'privacy',
+    title: 'Privacy and compliance',
+    guidance: 'the personal data involved, where it goes, how long it is kept, and why.',
+  },
+  {
+    id: 'performance',
+    title: 'Performance and scalability',
+    guidance: 'expected load, latency budget, and what grows with usage.',
+  },
+  {
+    id: 'domain-model',
+    title: 'Domain model',
+    guidance: 'what each value object, aggregate, event and repository port is responsible for.',
+  },
+  {
+    id: 'application-layer',
+    title: 'Application layer',
+    guidance: 'what each command, handler, listener and scheduled command does.',
+  },
+  {
+    id: 'infrastructure',
+    title: 'Infrastructure and monitoring',
+    guidance: 'telemetry, rate limiting, exception handling and API endpoints.',
+  },
+  {
+    id: 'unit-tests',
+    title: 'Unit tests',
+    guidance: 'the tests to review, with their code and the implementation they test.',
+  },
+  {
+    id: 'implementation-steps',
+    title: 'Implementation steps',
+    guidance: 'the ordered steps to implement this plan, each small enough to review.',
+  },
+  {
+    id: 'implementation-checklist',
+    title: 'Implementation checklist',
+    guidance: 'tick an item when it is done; mark one that does not apply "N/A: reason".',
+  },
+  {
+    id: 'feature-checklist',
+    title: 'Feature checklist',
+    guidance: 'tick an item when it is done; mark one that does not apply "N/A: reason".',
+  },
+  {
+    id: 'approval',
+    title: 'Approval',
+    guidance: 'recorded by the approve generator in the front matter.',
+  },
+];
+
+/** The infrastructure section's `###` sub-headings, one per seed concern. */
+export const INFRASTRUCTURE_TOPICS = [
+  'Telemetry',
+  'Rate limiting',
+  'Exception handling',
+  'API endpoints',
+] as const;
+
+export interface ChecklistGroup {
+  /** The `###` heading inside the checklist section. */
+  readonly title: string;
+  readonly items: readonly string[];
+}
+
+export interface Checklist {
+  readonly section: SectionId;
+  readonly groups: readonly ChecklistGroup[];
+}
+
+export const IMPLEMENTATION_CHECKLIST: Checklist = {
+  section: 'implementation-checklist',
+  groups: [
+    {
+      title: '1. Pre-Implementation Analysis',
+      items: [
+        'Security threat modeling and mitigation planning',
+        'Domain event storming with security considerations',
+        'Privacy and compliance requirement analysis',
+        'Performance and scalability planning',
+      ],
+    },
+    {
+      title: '2. Domain-First Development',
+      items: [
+        'Value objects with robust validation',
+        'Aggregates with encapsulated business rules',
+        'Domain events for state change communication',
+        'Repository interfaces with security considerations',
+      ],
+    },
+    {
+      title: '3. Security-Aware Application Layer',
+      items: [
+        'Commands with factory methods and validation',
+        'Handlers with security-first design',
+        'Domain event listeners with proper error handling',
+        'Scheduled commands with serialization support',
+      ],
+    },
+    {
+      title: '4. Infrastructure & Monitoring',
+      items: [
+        'Privacy-preserving telemetry implementation',
+        'Rate limiting and abuse prevention',
+        'Global exception handling with security considerations',
+        'API endpoints with proper documentation',
+      ],
+    },
+    {
+      title: '5. Comprehensive Testing',
+      items: [
+        'Security-focused test cases',
+        'Domain logic unit tests',
+        'Integration tests for end-to-end workflows',
+        'Performance and load testing',
+      ],
+    },
+    {
+      title: '6. Security Review & Documentation',
+      items: [
+        'Penetration testing and security assessment',
+        'Documentation of security measures and considerations',
+        'Compliance verification and audit trail review',
+      ],
+    },
+  ],
+};
+
+export const FEATURE_CHECKLIST: Checklist = {
+  section: 'feature-checklist',
+  groups: [
+    {
+      title: 'Security & Privacy',
+      items: [
+        'Threat model completed',
+        'Enumeration attack prevention implemented',
+        'Rate limiting configured',
+        'PII protection in telemetry',
+        'Consistent error responses',
+        'Authentication/authorization implemented',
+      ],
+    },
+    {
+      title: 'Architecture & Design',
+      items: [
+        'Domain events for state changes',
+        'Value objects with validation',
+        'Repository pattern with security considerations',
+        'Scheduled commands with serialization support',
+        'Global exception handling',
+      ],
+    },
+    {
+      title: 'Testing & Quality',
+      items: [
+        'Security test cases',
+        'Domain logic unit tests',
+        'Integration tests for workflows',
+        'Performance testing',
+        'Code duplication eliminated',
+      ],
+    },
+    {
+      title: 'Monitoring & Operations',
+      items: [
+        'Privacy-preserving telemetry',
+        'Performance monitoring',
+        'Security event monitoring',
+        'Error tracking and alerting',
+        'Audit trail (if required)',
+      ],
+    },
+  ],
+};
+
+export const CHECKLISTS: readonly Checklist[] = [IMPLEMENTATION_CHECKLIST, FEATURE_CHECKLIST];
+
+/** Marks text a person still has to write. Any occurrence left in a plan is a finding. */
+export const PLACEHOLDER = 'TODO(plan)';
+
+/** Tables whose rows name code artifacts that must exist in the module (traceability). */
+export const ARTIFACT_TABLE_SECTIONS: readonly SectionId[] = ['domain-model', 'application-layer'];
+
+/** The columns of the tables the rules read. */
+export const THREAT_MODEL_COLUMNS = ['Threat', 'Asset', 'Mitigation'] as const;
+export const ARTIFACT_COLUMNS = ['Kind', 'Artifact', 'Responsibility'] as const;
+
+export type PlanStatus = 'draft' | 'approved' | 'implemented';
+export const PLAN_STATUSES: readonly PlanStatus[] = ['draft', 'approved', 'implemented'];
+
+/** Where a plan lives, relative to the workspace root. */
+export function planPath(module: string, useCase: string): string {
+  return `docs/features/${module}/${useCase}/${useCase}-plan.md`;
+}
+
+export const PLAN_PATH_PATTERN = /(?:^|\/)docs\/features\/([^/]+)\/([^/]+)\/\2-plan\.md$/;
+
+export function sectionTitle(id: SectionId): string {
+  const section = SECTIONS.find((s) => s.id === id);
+  if (!section) throw new Error(`Unknown plan section: ${id}`);
+  return section.title;
+}
