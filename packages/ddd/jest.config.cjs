@@ -1,8 +1,7 @@
-export default {
+/** CommonJS so that jest needs no TypeScript loader to read it. */
+module.exports = {
   displayName: 'ddd',
   preset: '../../jest.preset.js',
-  testEnvironment: 'node',
   transform: { '^.+\\.ts$': '@swc/jest' },
-  moduleFileExtensions: ['ts', 'js'],
   coverageDirectory: '../../coverage/packages/ddd',
 };

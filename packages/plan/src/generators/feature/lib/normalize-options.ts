@@ -1,0 +1,104 @@
+import { getProjects, joinPathFragments, Tree } from '@nx/devkit';
+import { planPath } from '../../../plan/catalog';
+import type { FeatureGeneratorSchema } from '../schema';
+import { InvalidNameError, Names, pastTense, singular, toNames, toNamesList } from './names';
+
+/** Packages of this repository that a module must not be confused with. */
+const PROTECTED_MODULES = new Set(['plan', 'ddd', 'mjomeet']);
+
+export interface NormalizedFeatureOptions {
+  readonly module: Names;
+  /** The Nx project name of the module: its kebab-case name. */
+  readonly project: string;
+  readonly projectRoot: string;
+  /** Whether the module project is created by this run. */
+  readonly createProject: boolean;
+  readonly useCase: Names;
+  readonly aggregate: Names;
+  readonly aggregateId: Names;
+  readonly valueObjects: readonly Names[];
+  readonly events: readonly Names[];
+  readonly scheduledCommands: readonly Names[];
+  /** `docs/features/{module}/{UseCase}/{UseCase}-plan.md` */
+  readonly planFile: string;
+  /** Where the aggregate's files live, relative to the project root. */
+  readonly domainDir: string;
+  /** Where the use-case's application files live, relative to the project root. */
+  readonly applicationDir: string;
+  readonly skipCode: boolean;
+  readonly skipFormat: boolean;
+}
+
+export function normalizeOptions(tree: Tree, schema: FeatureGeneratorSchema): NormalizedFeatureOptions {
+  const module = toNames(schema.module, 'The module');
+  const useCase = toNames(schema.useCase, 'The use-case');
+  const project = module.fileName;
+  if (PROTECTED_MODULES.has(project)) {
+    throw new InvalidNameError(
+      `The module "${project}" collides with the @mjomeet/${project} package of the plugin itself. Choose another module name.`,
+    );
+  }
+
+  const existing = getProjects(tree).get(project);
+  const projectRoot = existing?.root ?? joinPathFragments('packages', project);
+  if (!existing && tree.exists(projectRoot)) {
+    throw new InvalidNameError(
+      `${projectRoot} exists but is not an Nx project named "${project}". Move it away, or give it a project.json with "name": "${project}".`,
+    );
+  }
+
+  const aggregate = toNames(schema.aggregate ?? defaultAggregate(useCase, module), 'The aggregate');
+  const events = toNamesList(schema.events, 'An event');
+  const scheduledCommands =
+    schema.scheduledCommands === undefined
+      ? [toNames(`${useCase.className}FollowUp`, 'A scheduled command')]
+      : toNamesList(schema.scheduledCommands, 'A scheduled command');
+  const options: NormalizedFeatureOptions = {
+    module,
+    project,
+    projectRoot,
+    createProject: !existing,
+    useCase,
+    aggregate,
+    aggregateId: toNames(`${aggregate.className}Id`, 'The aggregate id'),
+    valueObjects: toNamesList(schema.valueObjects, 'A value object'),
+    events: events.length > 0 ? events : [toNames(defaultEvent(useCase, aggregate), 'An event')],
+    scheduledCommands,
+    planFile: planPath(project, useCase.className),
+    domainDir: joinPathFragments('src', 'domain', aggregate.fileName),
+    applicationDir: joinPathFragments('src', 'application', useCase.fileName),
+    skipCode: schema.skipCode ?? false,
+    skipFormat: schema.skipFormat ?? false,
+  };
+  assertDistinctClassNames(options);
+  return options;
+}
+
+/** `ScheduleMeeting` → `Meeting`; a one-word use-case (`Checkout`) → the module in the singular. */
+function defaultAggregate(useCase: Names, module: Names): string {
+  return useCase.words.length > 1
+    ? useCase.words.slice(1).join('-')
+    : singular(module.words[module.words.length - 1]);
+}
+
+/** `ScheduleMeeting` on `Meeting` → `MeetingScheduled`. */
+function defaultEvent(useCase: Names, aggregate: Names): string {
+  return `${aggregate.className}-${pastTense(useCase.words[0])}`;
+}
+
+/** Two artifacts with one class name would overwrite each other's files or fail to compile. */
+function assertDistinctClassNames(options: NormalizedFeatureOptions): void {
+  const all = [
+    options.aggregate,
+    options.aggregateId,
+    ...options.valueObjects,
+    ...options.events,
+    ...options.scheduledCommands,
+  ].map((names) => names.className);
+  const clash = all.find((name, index) => all.indexOf(name) !== index);
+  if (clash) {
+    throw new InvalidNameError(
+      `"${clash}" is given for two different artifacts of this use-case. Give each aggregate, value object, event and scheduled command its own name.`,
+    );
+  }
+}

@@ -1,0 +1,10 @@
+export interface FeatureGeneratorSchema {
+  module: string;
+  useCase: string;
+  aggregate?: string;
+  valueObjects?: string[] | string;
+  events?: string[] | string;
+  scheduledCommands?: string[] | string;
+  skipCode?: boolean;
+  skipFormat?: boolean;
+}
