@@ -37,7 +37,8 @@ export class EventDispatcher implements EventPublisher {
     const failures: ListenerFailure[] = [];
     for (const event of events) {
       const interested = this.listeners.filter((l) => l.listensTo === event.eventName);
-      const outcomes = await Promise.allSettled(interested.map((l) => l.handle(event)));
+      // `async` turns a listener that throws before returning its promise into a rejection.
+      const outcomes = await Promise.allSettled(interested.map(async (l) => l.handle(event)));
       outcomes.forEach((outcome, index) => {
         if (outcome.status === 'rejected') {
           const failure: ListenerFailure = {

@@ -3,7 +3,8 @@ import { ValidationError, ValidationIssue } from './errors';
 import { err, ok, Result } from './result';
 
 /** Compile-time check that two types are identical (not merely assignable). */
-type Equals<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
+type Equals<A, B> =
+  (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
 
 describe('Guard', () => {
   describe('againstEmpty', () => {
@@ -223,7 +224,11 @@ describe('combine (results)', () => {
   });
 
   it('returns one ValidationError with every issue of every failure when several fail', () => {
-    const result = combine({ title: title(''), duration: duration(0), tags: tags(['a', 'b', 'c']) });
+    const result = combine({
+      title: title(''),
+      duration: duration(0),
+      tags: tags(['a', 'b', 'c']),
+    });
 
     expect(result.ok).toBe(false);
     if (result.ok) return;

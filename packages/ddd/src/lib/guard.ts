@@ -24,7 +24,8 @@ export const Guard = {
     pattern: RegExp,
     description: string,
   ): ValidationIssue | undefined {
-    return pattern.test(value) ? undefined : { field, message: `must be ${description}` };
+    // `search` ignores and keeps `lastIndex`, so a global or sticky pattern gives the same answer every time.
+    return value.search(pattern) !== -1 ? undefined : { field, message: `must be ${description}` };
   },
 
   againstOutOfRange(

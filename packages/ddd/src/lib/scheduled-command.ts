@@ -67,7 +67,10 @@ export class ScheduledCommandRegistry {
     }
     if (!isPrimitives(parsed)) {
       return err(
-        ValidationError.of('scheduledCommand', 'must have a type, a version, a runAt and a payload'),
+        ValidationError.of(
+          'scheduledCommand',
+          'must have a type, a version, a runAt and a payload',
+        ),
       );
     }
     const factory = this.factories.get(`${parsed.type}@${parsed.version}`);
@@ -83,12 +86,26 @@ export class ScheduledCommandRegistry {
   }
 }
 
+/** An ISO-8601 date-time with a time zone (`Z` or an offset), as `toISOString()` writes it. */
+const ISO_DATE_TIME =
+  /^(\d{4})-(\d{2})-(\d{2})T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})$/;
+
 /** A `runAt` string that is a real instant, or an error naming the field. */
 export function parseRunAt(runAt: string): Result<Date, ValidationError> {
+  const match = ISO_DATE_TIME.exec(runAt);
   const date = new Date(runAt);
-  return Number.isNaN(date.getTime())
+  return match === null ||
+    Number.isNaN(date.getTime()) ||
+    !isCalendarDate(Number(match[1]), Number(match[2]), Number(match[3]))
     ? err(ValidationError.of('runAt', 'must be an ISO-8601 date-time'))
     : ok(date);
+}
+
+/** `Date` rolls 2024-02-30 over to March 1st; a runAt must name a day that exists. */
+function isCalendarDate(year: number, month: number, day: number): boolean {
+  const date = new Date(0);
+  date.setUTCFullYear(year, month - 1, day);
+  return date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 
 function isPrimitives(value: unknown): value is ScheduledCommandPrimitives {

@@ -1,0 +1,205 @@
+import {
+  addProjectConfiguration,
+  generateFiles,
+  GeneratorCallback,
+  joinPathFragments,
+  OverwriteStrategy,
+  Tree,
+} from '@nx/devkit';
+import { dirname, join } from 'node:path';
+import { formatWithPrettier } from '../../utils/prettier';
+import { Artifact, listenerNames, useCaseArtifacts } from './lib/artifacts';
+import { addMethodToAggregate } from './lib/extend-aggregate';
+import { InvalidNameError } from './lib/names';
+import { NormalizedFeatureOptions, normalizeOptions } from './lib/normalize-options';
+import {
+  codeSubstitutions,
+  FILES_DIR,
+  moduleSubstitutions,
+  planSubstitutions,
+  renderSnippet,
+  SpecForPlan,
+} from './lib/templates';
+import type { FeatureGeneratorSchema } from './schema';
+
+export async function featureGenerator(
+  tree: Tree,
+  schema: FeatureGeneratorSchema,
+): Promise<GeneratorCallback | void> {
+  const options = normalizeOptions(tree, schema);
+  assertNotPlannedYet(tree, options);
+
+  const artifacts = useCaseArtifacts(options);
+  const written: string[] = [];
+  if (options.createProject) written.push(...addModuleProject(tree, options));
+  if (!options.skipCode) written.push(...addUseCaseCode(tree, options, artifacts));
+
+  if (!options.skipFormat) await formatWithPrettier(tree, written);
+  addPlan(tree, options, artifacts);
+  if (!options.skipFormat) await formatWithPrettier(tree, [options.planFile]);
+}
+
+export default featureGenerator;
+
+/** A plan is a person's work: never overwrite it, nor the code of a use-case already made. */
+function assertNotPlannedYet(tree: Tree, options: NormalizedFeatureOptions): void {
+  if (tree.exists(options.planFile)) {
+    throw new InvalidNameError(
+      `${options.useCase.className} is planned already: ${options.planFile} exists. Edit that plan; to start over, delete it and the use-case's code first.`,
+    );
+  }
+  const applicationDir = joinPathFragments(options.projectRoot, options.applicationDir);
+  if (!options.skipCode && tree.exists(applicationDir)) {
+    throw new InvalidNameError(
+      `${applicationDir} exists already. Delete it or choose another use-case name; the generator never overwrites code.`,
+    );
+  }
+}
+
+function addModuleProject(tree: Tree, options: NormalizedFeatureOptions): string[] {
+  const { project, projectRoot } = options;
+  const baseTsConfig = ['tsconfig.base.json', 'tsconfig.json'].find((file) => tree.exists(file));
+  generateFiles(
+    tree,
+    join(FILES_DIR, 'module'),
+    projectRoot,
+    moduleSubstitutions(options, baseTsConfig),
+  );
+  tree.write(joinPathFragments(projectRoot, 'src/index.ts'), '');
+  addProjectConfiguration(tree, project, {
+    root: projectRoot,
+    sourceRoot: joinPathFragments(projectRoot, 'src'),
+    projectType: 'library',
+    tags: ['type:module'],
+    targets: {
+      test: {
+        executor: '@nx/jest:jest',
+        outputs: ['{workspaceRoot}/coverage/{projectRoot}'],
+        options: { jestConfig: joinPathFragments(projectRoot, 'jest.config.cjs') },
+      },
+      typecheck: {
+        executor: 'nx:run-commands',
+        options: { command: 'tsc -p {projectRoot}/tsconfig.json --noEmit' },
+      },
+    },
+  });
+  return [
+    joinPathFragments(projectRoot, 'jest.config.cjs'),
+    joinPathFragments(projectRoot, 'tsconfig.json'),
+    joinPathFragments(projectRoot, 'README.md'),
+    joinPathFragments(projectRoot, 'project.json'),
+  ];
+}
+
+/**
+ * Writes the use-case's skeletons. Files of the aggregate that exist already are shared with
+ * other use-cases: they are kept, and the aggregate is extended with this use-case's method.
+ */
+function addUseCaseCode(
+  tree: Tree,
+  options: NormalizedFeatureOptions,
+  artifacts: readonly Artifact[],
+): string[] {
+  const substitutions = codeSubstitutions(options);
+  const root = options.projectRoot;
+  const aggregateFile = joinPathFragments(root, artifacts[0].file);
+  const aggregateExisted = tree.exists(aggregateFile);
+  const names = {
+    aggregateFile: options.aggregate.fileName,
+    aggregateIdFile: options.aggregateId.fileName,
+    useCaseFile: options.useCase.fileName,
+  };
+  const generate = (template: string, dir: string, extra: Record<string, unknown> = {}) =>
+    generateFiles(
+      tree,
+      join(FILES_DIR, template),
+      joinPathFragments(root, dir),
+      { ...substitutions, ...names, ...extra },
+      { overwriteStrategy: OverwriteStrategy.KeepExisting },
+    );
+
+  if (aggregateExisted) extendAggregate(tree, aggregateFile, options, substitutions);
+  else generate('aggregate', options.domainDir);
+  for (const vo of options.valueObjects) {
+    generate('value-object', options.domainDir, { vo, voFile: vo.fileName });
+  }
+  for (const event of options.events) {
+    generate('event', options.domainDir, { event, eventFile: event.fileName });
+  }
+  generate('use-case', options.applicationDir);
+  const listener = listenerNames(options);
+  options.scheduledCommands.forEach((sc, index) => {
+    generate('scheduled-command', options.applicationDir, { sc, scFile: sc.fileName });
+    if (index === 0 && listener) {
+      generate('listener', options.applicationDir, {
+        sc,
+        event: options.events[0],
+        listenerFile: listener.fileName,
+      });
+    }
+  });
+
+  const barrel = addExports(tree, options, artifacts);
+  return [
+    ...artifacts.flatMap((artifact) => [artifact.file, artifact.spec]),
+  ]
+    .map((file) => joinPathFragments(root, file))
+    .filter((file) => file !== aggregateFile || !aggregateExisted)
+    .concat(barrel);
+}
+
+function extendAggregate(
+  tree: Tree,
+  aggregateFile: string,
+  options: NormalizedFeatureOptions,
+  substitutions: Record<string, unknown>,
+): void {
+  const source = tree.read(aggregateFile, 'utf-8') ?? '';
+  const imports = String(substitutions.useCaseImports)
+    .split('\n')
+    .filter((line) => line.trim().length > 0);
+  tree.write(
+    aggregateFile,
+    addMethodToAggregate(
+      source,
+      aggregateFile,
+      options.aggregate.className,
+      options.useCase.propertyName,
+      renderSnippet('aggregate-method.ts.ejs', substitutions),
+      imports,
+    ),
+  );
+}
+
+/** The module's barrel gains an export per new file; lines a person added stay as they are. */
+function addExports(
+  tree: Tree,
+  options: NormalizedFeatureOptions,
+  artifacts: readonly Artifact[],
+): string {
+  const barrel = joinPathFragments(options.projectRoot, 'src/index.ts');
+  const current = tree.read(barrel, 'utf-8') ?? '';
+  const lines = artifacts
+    .map((artifact) => `export * from './${artifact.file.replace(/^src\//, '').replace(/\.ts$/, '')}';`)
+    .filter((line) => !current.includes(line));
+  if (lines.length > 0) {
+    tree.write(barrel, `${current}${current && !current.endsWith('\n') ? '\n' : ''}${lines.join('\n')}\n`);
+  }
+  return barrel;
+}
+
+function addPlan(tree: Tree, options: NormalizedFeatureOptions, artifacts: readonly Artifact[]): void {
+  const specs: SpecForPlan[] = artifacts
+    .map((artifact) => ({
+      file: artifact.spec,
+      subject: artifact.file,
+      code: tree.read(joinPathFragments(options.projectRoot, artifact.spec), 'utf-8') ?? '',
+    }))
+    .filter((spec) => spec.code.length > 0);
+  generateFiles(
+    tree,
+    join(FILES_DIR, 'plan'),
+    dirname(options.planFile),
+    { ...planSubstitutions(options, artifacts, specs), planName: options.useCase.className },
+  );
+}

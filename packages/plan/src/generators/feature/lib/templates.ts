@@ -1,0 +1,111 @@
+import { offsetFromRoot } from '@nx/devkit';
+import { render } from 'ejs';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  ARTIFACT_COLUMNS,
+  FEATURE_CHECKLIST,
+  IMPLEMENTATION_CHECKLIST,
+  INFRASTRUCTURE_TOPICS,
+  PLACEHOLDER,
+  SECTIONS,
+  SectionId,
+  sectionTitle,
+  THREAT_MODEL_COLUMNS,
+} from '../../../plan/catalog';
+import type { Artifact } from './artifacts';
+import { listenerNames } from './artifacts';
+import type { Names } from './names';
+import type { NormalizedFeatureOptions } from './normalize-options';
+
+export const FILES_DIR = join(__dirname, '..', 'files');
+
+/** An id that passes Identifier validation; the same in every generated spec. */
+const SAMPLE_ID = '7f3e2b1a-4c5d-4e6f-8a9b-0c1d2e3f4a5b';
+
+/** The variables every code template sees. */
+export function codeSubstitutions(options: NormalizedFeatureOptions): Record<string, unknown> {
+  const { valueObjects, aggregateId } = options;
+  const sample = (vo: Names) => `Valid ${vo.words.join(' ')}`;
+  const objectLiteral = (entries: Array<[string, string]>) =>
+    entries.length === 0 ? '{}' : `{ ${entries.map(([k, v]) => `${k}: ${v}`).join(', ')} }`;
+  const base = {
+    ...options,
+    tmpl: '',
+    domainImport: `../../domain/${options.aggregate.fileName}`,
+    listener: listenerNames(options),
+    sample,
+    samplePayload: objectLiteral(valueObjects.map((vo) => [vo.propertyName, `'${sample(vo)}'`])),
+    sampleInput: objectLiteral([
+      [aggregateId.propertyName, `'${SAMPLE_ID}'`],
+      ...valueObjects.map((vo): [string, string] => [vo.propertyName, `'${sample(vo)}'`]),
+    ]),
+    detailsArgument: valueObjects.length
+      ? objectLiteral(
+          valueObjects.map((vo) => [
+            vo.propertyName,
+            `unwrap(${vo.className}.create('${sample(vo)}'))`,
+          ]),
+        )
+      : '',
+  };
+  return {
+    ...base,
+    useCaseImports: renderSnippet('aggregate-imports.ts.ejs', base),
+    useCaseMethod: renderSnippet('aggregate-method.ts.ejs', base),
+  };
+}
+
+export function renderSnippet(name: string, substitutions: Record<string, unknown>): string {
+  return render(readFileSync(join(FILES_DIR, 'snippets', name), 'utf-8'), substitutions);
+}
+
+export function moduleSubstitutions(
+  options: NormalizedFeatureOptions,
+  baseTsConfig: string | undefined,
+): Record<string, unknown> {
+  return {
+    tmpl: '',
+    project: options.project,
+    projectRoot: options.projectRoot,
+    offsetFromRoot: offsetFromRoot(options.projectRoot),
+    baseTsConfig,
+  };
+}
+
+export interface SpecForPlan {
+  /** Relative to the module's project root. */
+  readonly file: string;
+  readonly subject: string;
+  readonly code: string;
+}
+
+/** The variables of the plan template: the catalog, plus what this use-case is made of. */
+export function planSubstitutions(
+  options: NormalizedFeatureOptions,
+  artifacts: readonly Artifact[],
+  specs: readonly SpecForPlan[],
+): Record<string, unknown> {
+  const guidance = (id: SectionId) => {
+    const text = SECTIONS.find((section) => section.id === id)?.guidance ?? '';
+    return text.charAt(0).toUpperCase() + text.slice(1);
+  };
+  return {
+    tmpl: '',
+    project: options.project,
+    useCase: options.useCase,
+    placeholder: PLACEHOLDER,
+    title: sectionTitle,
+    guidance,
+    todo: (id: SectionId) => `${PLACEHOLDER}: ${guidance(id)}`,
+    artifacts,
+    domainArtifacts: artifacts.filter((artifact) => artifact.layer === 'domain'),
+    applicationArtifacts: artifacts.filter((artifact) => artifact.layer === 'application'),
+    threatColumns: THREAT_MODEL_COLUMNS,
+    artifactColumns: ARTIFACT_COLUMNS,
+    infrastructureTopics: INFRASTRUCTURE_TOPICS,
+    implementationChecklist: IMPLEMENTATION_CHECKLIST,
+    featureChecklist: FEATURE_CHECKLIST,
+    specs,
+  };
+}

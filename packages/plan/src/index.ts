@@ -1,0 +1,2 @@
+export { featureGenerator } from './generators/feature/generator';
+export * from './plan/catalog';

@@ -1,0 +1,39 @@
+import { joinPathFragments, Tree } from '@nx/devkit';
+
+type Prettier = typeof import('prettier');
+
+/** The widest line markdownlint's default rules (MD013) accept. */
+export const MARKDOWN_MAX_WIDTH = 80;
+
+/**
+ * Formats the given files with the workspace's prettier config, if prettier is installed.
+ *
+ * Why not devkit's `formatFiles`: it may pick another formatter (oxfmt) and it re-formats every
+ * changed file, which would re-wrap the plan wider than markdownlint's 80 columns. Plans keep the
+ * workspace's style but are wrapped at 80 columns at most.
+ */
+export async function formatWithPrettier(tree: Tree, files: readonly string[]): Promise<void> {
+  const prettier = loadPrettier();
+  if (!prettier) return;
+  for (const file of files) {
+    if (!tree.exists(file)) continue;
+    const filepath = joinPathFragments(tree.root, file);
+    const config = (await prettier.resolveConfig(filepath, { editorconfig: true })) ?? {};
+    const markdown = file.endsWith('.md')
+      ? {
+          proseWrap: 'always' as const,
+          printWidth: Math.min(config.printWidth ?? MARKDOWN_MAX_WIDTH, MARKDOWN_MAX_WIDTH),
+        }
+      : {};
+    const source = tree.read(file, 'utf-8') ?? '';
+    tree.write(file, await prettier.format(source, { ...config, ...markdown, filepath }));
+  }
+}
+
+function loadPrettier(): Prettier | undefined {
+  try {
+    return require('prettier') as Prettier;
+  } catch {
+    return undefined;
+  }
+}
