@@ -30,6 +30,20 @@ export async function formatWithPrettier(tree: Tree, files: readonly string[]): 
   }
 }
 
+/**
+ * Formats a class member as it would be formatted inside `file`, so that it can be inserted into
+ * a file a person may have edited without re-formatting the rest of that file.
+ */
+export async function formatClassMember(tree: Tree, file: string, member: string): Promise<string> {
+  const prettier = loadPrettier();
+  if (!prettier) return member;
+  const filepath = joinPathFragments(tree.root, file);
+  const config = (await prettier.resolveConfig(filepath, { editorconfig: true })) ?? {};
+  const formatted = await prettier.format(`class Member {${member}}\n`, { ...config, filepath });
+  const lines = formatted.trimEnd().split('\n');
+  return `\n${lines.slice(1, -1).join('\n')}\n`;
+}
+
 function loadPrettier(): Prettier | undefined {
   try {
     return require('prettier') as Prettier;

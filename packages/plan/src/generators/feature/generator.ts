@@ -7,7 +7,7 @@ import {
   Tree,
 } from '@nx/devkit';
 import { dirname, join } from 'node:path';
-import { formatWithPrettier } from '../../utils/prettier';
+import { formatClassMember, formatWithPrettier } from '../../utils/prettier';
 import { Artifact, listenerNames, useCaseArtifacts } from './lib/artifacts';
 import { addMethodToAggregate } from './lib/extend-aggregate';
 import { InvalidNameError } from './lib/names';
@@ -32,7 +32,7 @@ export async function featureGenerator(
   const artifacts = useCaseArtifacts(options);
   const written: string[] = [];
   if (options.createProject) written.push(...addModuleProject(tree, options));
-  if (!options.skipCode) written.push(...addUseCaseCode(tree, options, artifacts));
+  if (!options.skipCode) written.push(...(await addUseCaseCode(tree, options, artifacts)));
 
   if (!options.skipFormat) await formatWithPrettier(tree, written);
   addPlan(tree, options, artifacts);
@@ -73,9 +73,9 @@ function addModuleProject(tree: Tree, options: NormalizedFeatureOptions): string
     tags: ['type:module'],
     targets: {
       test: {
-        executor: '@nx/jest:jest',
+        executor: 'nx:run-commands',
         outputs: ['{workspaceRoot}/coverage/{projectRoot}'],
-        options: { jestConfig: joinPathFragments(projectRoot, 'jest.config.cjs') },
+        options: { command: 'jest --config {projectRoot}/jest.config.cjs' },
       },
       typecheck: {
         executor: 'nx:run-commands',
@@ -95,11 +95,11 @@ function addModuleProject(tree: Tree, options: NormalizedFeatureOptions): string
  * Writes the use-case's skeletons. Files of the aggregate that exist already are shared with
  * other use-cases: they are kept, and the aggregate is extended with this use-case's method.
  */
-function addUseCaseCode(
+async function addUseCaseCode(
   tree: Tree,
   options: NormalizedFeatureOptions,
   artifacts: readonly Artifact[],
-): string[] {
+): Promise<string[]> {
   const substitutions = codeSubstitutions(options);
   const root = options.projectRoot;
   const aggregateFile = joinPathFragments(root, artifacts[0].file);
@@ -118,7 +118,7 @@ function addUseCaseCode(
       { overwriteStrategy: OverwriteStrategy.KeepExisting },
     );
 
-  if (aggregateExisted) extendAggregate(tree, aggregateFile, options, substitutions);
+  if (aggregateExisted) await extendAggregate(tree, aggregateFile, options, substitutions);
   else generate('aggregate', options.domainDir);
   for (const vo of options.valueObjects) {
     generate('value-object', options.domainDir, { vo, voFile: vo.fileName });
@@ -148,12 +148,13 @@ function addUseCaseCode(
     .concat(barrel);
 }
 
-function extendAggregate(
+async function extendAggregate(
   tree: Tree,
   aggregateFile: string,
   options: NormalizedFeatureOptions,
   substitutions: Record<string, unknown>,
-): void {
+): Promise<void> {
+  const method = renderSnippet('aggregate-method.ts.ejs', substitutions);
   const source = tree.read(aggregateFile, 'utf-8') ?? '';
   const imports = String(substitutions.useCaseImports)
     .split('\n')
@@ -165,7 +166,7 @@ function extendAggregate(
       aggregateFile,
       options.aggregate.className,
       options.useCase.propertyName,
-      renderSnippet('aggregate-method.ts.ejs', substitutions),
+      options.skipFormat ? method : await formatClassMember(tree, aggregateFile, method),
       imports,
     ),
   );
