@@ -1,2 +1,7 @@
-export { featureGenerator } from './generators/feature/generator';
-export * from './plan/catalog';
+/**
+ * The plugin's entry point. Nx reads `createNodesV2` from here; the rest is the public API for
+ * tools that want to verify plans without Nx.
+ */
+export { createNodesV2 } from './plugins/plugin';
+export type { PlanPluginOptions } from './plugins/plugin';
+export * from './plan';

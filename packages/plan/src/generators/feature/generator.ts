@@ -7,6 +7,7 @@ import {
   Tree,
 } from '@nx/devkit';
 import { dirname, join } from 'node:path';
+import { initGenerator, isPluginRegistered } from '../init/generator';
 import { formatClassMember, formatWithPrettier } from '../../utils/prettier';
 import { Artifact, listenerNames, useCaseArtifacts } from './lib/artifacts';
 import { addMethodToAggregate } from './lib/extend-aggregate';
@@ -37,6 +38,8 @@ export async function featureGenerator(
   if (!options.skipFormat) await formatWithPrettier(tree, written);
   addPlan(tree, options, artifacts);
   if (!options.skipFormat) await formatWithPrettier(tree, [options.planFile]);
+
+  if (!isPluginRegistered(tree)) await initGenerator(tree, { skipFormat: options.skipFormat });
 }
 
 export default featureGenerator;

@@ -1,0 +1,37 @@
+import { ExecutorContext, logger } from '@nx/devkit';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { formatReport, verifyProjectPlans } from '../../plan';
+import type { VerifyPlanExecutorSchema } from './schema';
+
+export default async function verifyPlanExecutor(
+  options: VerifyPlanExecutorSchema,
+  context: ExecutorContext,
+): Promise<{ success: boolean }> {
+  const projectName = context.projectName ?? '';
+  const project = context.projectsConfigurations?.projects[projectName];
+  const result = verifyProjectPlans({
+    workspaceRoot: context.root,
+    plansDir: options.plansDir ?? `docs/features/${projectName}`,
+    projectRoot: project?.root,
+    useCase: options.useCase,
+  });
+  if (result.problem) {
+    logger.error(result.problem);
+    return { success: false };
+  }
+
+  const format = options.format ?? 'stylish';
+  const report = formatReport(format, result.findings, result.plans.length);
+  if (options.outputFile) {
+    const target = join(context.root, options.outputFile);
+    mkdirSync(dirname(target), { recursive: true });
+    writeFileSync(target, report);
+    if (format !== 'stylish') {
+      logger.info(formatReport('stylish', result.findings, result.plans.length));
+    }
+  } else {
+    process.stdout.write(report.endsWith('\n') ? report : `${report}\n`);
+  }
+  return { success: !result.findings.some((finding) => finding.severity === 'error') };
+}

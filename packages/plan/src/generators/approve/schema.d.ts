@@ -1,0 +1,5 @@
+export interface ApproveGeneratorSchema {
+  module: string;
+  useCase: string;
+  by: string;
+}

@@ -1,0 +1,5 @@
+export interface InitGeneratorSchema {
+  targetName?: string;
+  gatedTargets?: string[];
+  skipFormat?: boolean;
+}
