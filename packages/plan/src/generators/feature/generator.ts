@@ -35,11 +35,15 @@ export async function featureGenerator(
   if (options.createProject) written.push(...addModuleProject(tree, options));
   if (!options.skipCode) written.push(...(await addUseCaseCode(tree, options, artifacts)));
 
+  if (!isPluginRegistered(tree)) {
+    // init's own formatFiles would re-wrap the plan: its nx.json is formatted with the rest.
+    await initGenerator(tree, { skipFormat: true });
+    written.push('nx.json');
+  }
   if (!options.skipFormat) await formatWithPrettier(tree, written);
+
   addPlan(tree, options, artifacts);
   if (!options.skipFormat) await formatWithPrettier(tree, [options.planFile]);
-
-  if (!isPluginRegistered(tree)) await initGenerator(tree, { skipFormat: options.skipFormat });
 }
 
 export default featureGenerator;
