@@ -24,7 +24,7 @@ export const Guard = {
     pattern: RegExp,
     description: string,
   ): ValidationIssue | undefined {
-    // `search` ignores and keeps `lastIndex`, so a global or sticky pattern gives the same answer every time.
+    // Not `test`: `search` ignores `lastIndex`, so a /g or /y pattern answers the same every time.
     return value.search(pattern) !== -1 ? undefined : { field, message: `must be ${description}` };
   },
 
