@@ -10,6 +10,7 @@ import { dirname, join } from 'node:path';
 import { initGenerator, isPluginRegistered } from '../init/generator';
 import { formatClassMember, formatWithPrettier } from '../../utils/prettier';
 import { Artifact, listenerNames, useCaseArtifacts } from './lib/artifacts';
+import { ensureModuleDependencies } from './lib/dependencies';
 import { addMethodToAggregate } from './lib/extend-aggregate';
 import { InvalidNameError } from './lib/names';
 import { NormalizedFeatureOptions, normalizeOptions } from './lib/normalize-options';
@@ -44,6 +45,8 @@ export async function featureGenerator(
 
   addPlan(tree, options, artifacts);
   if (!options.skipFormat) await formatWithPrettier(tree, [options.planFile]);
+
+  return options.skipCode ? undefined : ensureModuleDependencies(tree);
 }
 
 export default featureGenerator;
