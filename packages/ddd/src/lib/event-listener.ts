@@ -48,10 +48,19 @@ export class EventDispatcher implements EventPublisher {
             error: outcome.reason,
           };
           failures.push(failure);
-          this.onFailure(failure);
+          this.report(failure);
         }
       });
     }
     return failures;
+  }
+
+  /** A failing reporter must not turn an isolated listener failure into a failed publish. */
+  private report(failure: ListenerFailure): void {
+    try {
+      this.onFailure(failure);
+    } catch {
+      // The failure is still returned by publish().
+    }
   }
 }

@@ -28,8 +28,11 @@ export async function initGenerator(tree: Tree, schema: InitGeneratorSchema = {}
   const targetDefaults = (nxJson.targetDefaults ??= {});
   for (const gated of schema.gatedTargets ?? DEFAULT_GATED_TARGETS) {
     const defaults = (targetDefaults[gated] ??= {});
-    const dependsOn = defaults.dependsOn ?? [];
-    if (!dependsOn.includes(targetName)) defaults.dependsOn = [...dependsOn, targetName];
+    // A filtered (array) default gates every variant it lists.
+    for (const entry of Array.isArray(defaults) ? defaults : [defaults]) {
+      const dependsOn = entry.dependsOn ?? [];
+      if (!dependsOn.includes(targetName)) entry.dependsOn = [...dependsOn, targetName];
+    }
   }
 
   updateNxJson(tree, nxJson);
