@@ -249,6 +249,20 @@ describe('EventDispatcher', () => {
     expect(order).toEqual(['waiting:start', 'releasing', 'waiting:end']);
   });
 
+  it('still returns the failures when the onFailure reporter itself throws', async () => {
+    const dispatcher = new EventDispatcher(() => {
+      throw new Error('reporter down');
+    }).register(
+      listener('Broken', 'meeting.scheduled', async () => {
+        throw new Error('listener down');
+      }),
+    );
+
+    const failures = await dispatcher.publish([new MeetingScheduled('e-1')]);
+
+    expect(failures.map((failure) => failure.listener)).toEqual(['Broken']);
+  });
+
   it('returns the dispatcher from register, for chaining', () => {
     const dispatcher = new EventDispatcher();
 
