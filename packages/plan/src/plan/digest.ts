@@ -1,0 +1,37 @@
+/**
+ * The approval digest: what a reviewer approved. It covers the plan's content (the front
+ * matter's `module` and `useCase`, and the whole body) and nothing the workflow itself writes:
+ * ticking a checklist box and recording status/approval in the front matter leave it unchanged,
+ * while any other edit of the body makes an approval stale.
+ */
+import { createHash } from 'node:crypto';
+import { readFrontMatter, splitFrontMatter } from './front-matter';
+import { LineIndex } from './line-index';
+
+export const DIGEST_PATTERN = /^sha256:[0-9a-f]{64}$/;
+
+/** A GFM task marker `[x]`/`[X]` after a list bullet (in a quote or nested list too). */
+const TICKED_TASK = /^([ \t]*(?:>[ \t]?)*[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+)\[[xX]\](?=\s|$)/gm;
+const LINE_BREAK = /\r\n?/g;
+
+/** `sha256:<64 hex>` of a plan's text. Never throws, whatever the text. */
+export function planDigest(text: string): string {
+  const safe = typeof text === 'string' ? text : '';
+  const split = splitFrontMatter(safe, new LineIndex(safe));
+  const data = split.closed ? readFrontMatter(split.yaml, 2).data : undefined;
+  return digestOfParts(data?.module, data?.useCase, safe.slice(split.bodyOffset));
+}
+
+/**
+ * The digest from a plan already split: the verifier has parsed the front matter and must not
+ * parse it twice. `module`/`useCase` that are not strings count as absent.
+ */
+export function digestOfParts(module: unknown, useCase: unknown, body: string): string {
+  const normalised = body.replace(LINE_BREAK, '\n').replace(TICKED_TASK, '$1[ ]');
+  // JSON keeps the two names and the body apart unambiguously, whatever characters they hold.
+  const head = JSON.stringify({
+    module: typeof module === 'string' ? module : '',
+    useCase: typeof useCase === 'string' ? useCase : '',
+  });
+  return `sha256:${createHash('sha256').update(head).update('\n').update(normalised).digest('hex')}`;
+}

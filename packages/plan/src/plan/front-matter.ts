@@ -1,0 +1,142 @@
+/**
+ * The YAML front matter: the lines between a first line `---` and the next `---` (or `...`).
+ * Shared by the parser and the digest so that both agree on where the body starts.
+ */
+import { isMap, isScalar, LineCounter, parseDocument, Pair, YAMLMap } from 'yaml';
+import { LineIndex, SourcePosition } from './line-index';
+
+export interface FrontMatterSplit {
+  /** The first line is a `---` fence. */
+  readonly opened: boolean;
+  /** A closing fence was found. */
+  readonly closed: boolean;
+  /** Offset of the YAML text (just after the opening fence's line break). */
+  readonly yamlOffset: number;
+  /** The YAML between the fences ('' when there is no front matter). */
+  readonly yaml: string;
+  /** 1-based line of the closing fence (0 when not closed). */
+  readonly closeLine: number;
+  /** Offset where the markdown body starts: after the closing fence, or 0 without front matter. */
+  readonly bodyOffset: number;
+  /** 1-based line where the body starts. */
+  readonly bodyLine: number;
+}
+
+const OPEN_FENCE = /^---[ \t]*$/;
+const CLOSE_FENCE = /^(?:---|\.\.\.)[ \t]*$/;
+
+export function splitFrontMatter(text: string, lines: LineIndex): FrontMatterSplit {
+  // A byte-order mark is invisible to a person: tolerate it before the opening fence.
+  const first = lines.lineText(1).replace(/^\uFEFF/, '');
+  const none = { opened: false, closed: false, yamlOffset: 0, yaml: '', closeLine: 0, bodyOffset: 0, bodyLine: 1 };
+  if (!OPEN_FENCE.test(first)) return none;
+  const yamlOffset = lines.lineCount > 1 ? lines.lineStart(2) : text.length;
+  for (let line = 2; line <= lines.lineCount; line++) {
+    if (CLOSE_FENCE.test(lines.lineText(line))) {
+      const bodyLine = line + 1;
+      const bodyOffset = bodyLine <= lines.lineCount ? lines.lineStart(bodyLine) : text.length;
+      return {
+        opened: true,
+        closed: true,
+        yamlOffset,
+        yaml: text.slice(yamlOffset, lines.lineStart(line)),
+        closeLine: line,
+        bodyOffset,
+        bodyLine,
+      };
+    }
+  }
+  // Unclosed: the whole file is read as the body, so the sections are still checked.
+  return { ...none, opened: true };
+}
+
+export interface FrontMatterField extends SourcePosition {
+  /** Dotted path: `module`, `approval.by`. */
+  readonly path: string;
+  /** The field's value as JavaScript (strings stay strings: YAML 1.2 core schema, no dates). */
+  readonly value: unknown;
+  /** Where the value starts; the key's position when the value is empty. */
+  readonly valuePosition: SourcePosition;
+}
+
+export interface YamlProblem extends SourcePosition {
+  readonly message: string;
+}
+
+export interface FrontMatterContent {
+  /** The top-level mapping; undefined when the YAML is invalid or not a mapping. */
+  readonly data: Readonly<Record<string, unknown>> | undefined;
+  readonly fields: ReadonlyMap<string, FrontMatterField>;
+  readonly problems: readonly YamlProblem[];
+}
+
+/** Nested mappings deeper than this carry nothing the rules read. */
+const MAX_FIELD_DEPTH = 3;
+
+/**
+ * Parses the YAML of a front matter. Positions are of the whole file: the YAML starts on line
+ * `firstLine` at column 1. Never throws.
+ */
+export function readFrontMatter(yaml: string, firstLine: number): FrontMatterContent {
+  const fields = new Map<string, FrontMatterField>();
+  const lineCounter = new LineCounter();
+  const at = (offset: number): SourcePosition => {
+    const { line, col } = lineCounter.linePos(offset);
+    return { line: line + firstLine - 1, column: col };
+  };
+  try {
+    const doc = parseDocument(yaml, { lineCounter, prettyErrors: false, uniqueKeys: true });
+    if (doc.errors.length > 0) {
+      const error = doc.errors[0];
+      const more = doc.errors.length > 1 ? ` (and ${doc.errors.length - 1} more)` : '';
+      return { data: undefined, fields, problems: [{ ...at(error.pos[0]), message: oneLine(error.message) + more }] };
+    }
+    if (doc.contents === null) return { data: {}, fields, problems: [] };
+    if (!isMap(doc.contents)) {
+      return {
+        data: undefined,
+        fields,
+        problems: [{ ...at(doc.contents.range?.[0] ?? 0), message: 'the front matter is not a mapping of `key: value` fields' }],
+      };
+    }
+    // maxAliasCount bounds alias expansion ("billion laughs") in a hostile file.
+    const data = doc.toJS({ maxAliasCount: 100 }) as Record<string, unknown>;
+    collectFields(doc.contents, data, '', 1, at, fields);
+    return { data, fields, problems: [] };
+  } catch (error) {
+    // yaml does not throw for bad input, but toJS may (alias limits); never let it escape.
+    return { data: undefined, fields, problems: [{ line: firstLine, column: 1, message: oneLine(String((error as Error)?.message ?? error)) }] };
+  }
+}
+
+function collectFields(
+  map: YAMLMap,
+  data: Record<string, unknown>,
+  prefix: string,
+  depth: number,
+  at: (offset: number) => SourcePosition,
+  out: Map<string, FrontMatterField>,
+): void {
+  for (const pair of map.items as Pair[]) {
+    if (!isScalar(pair.key)) continue;
+    const key = String(pair.key.value);
+    const path = prefix + key;
+    const keyPosition = at(pair.key.range?.[0] ?? 0);
+    const valueNode = pair.value as { range?: [number, number, number] } | null;
+    const value = data?.[key];
+    out.set(path, {
+      path,
+      value,
+      ...keyPosition,
+      valuePosition: valueNode?.range ? at(valueNode.range[0]) : keyPosition,
+    });
+    if (depth < MAX_FIELD_DEPTH && isMap(pair.value) && value && typeof value === 'object') {
+      collectFields(pair.value, value as Record<string, unknown>, `${path}.`, depth + 1, at, out);
+    }
+  }
+}
+
+/** yaml's messages can span lines (a code frame); findings are one line. */
+function oneLine(message: string): string {
+  return message.split('\n')[0].trim();
+}

@@ -1,0 +1,44 @@
+/**
+ * The plan model: pure TypeScript, no Nx. The executor, the generators and the inferred-targets
+ * plugin are thin shells over this.
+ */
+export * from './catalog';
+export { parsePlan } from './parse-plan';
+export type {
+  CodeBlock,
+  FrontMatter,
+  FrontMatterField,
+  Heading,
+  ParsedPlan,
+  ParseProblem,
+  ParseProblemKind,
+  Section,
+  SourcePosition,
+  Table,
+  TableRow,
+  TaskItem,
+} from './plan-model';
+export { planDigest, DIGEST_PATTERN } from './digest';
+export { recordApproval, ApprovalError } from './record-approval';
+export type { ApprovalRecord } from './record-approval';
+export { readModuleCode, moduleCodeFromFiles } from './module-code';
+export type { ModuleCode } from './module-code';
+export { verifyPlan, RULES } from './verify';
+export type { VerifyPlanOptions } from './verify';
+export { verifyProjectPlans } from './verify-project';
+export type { VerifyProjectPlansOptions, VerifyProjectPlansResult } from './verify-project';
+export type { Finding, RuleMeta, Severity } from './finding';
+export { MAX_PLAN_BYTES } from './readable';
+export {
+  countFindings,
+  formatJson,
+  formatReport,
+  formatSarif,
+  formatStylish,
+  jsonReport,
+  JSON_REPORT_VERSION,
+  REPORT_FORMATS,
+  sarifLog,
+  SARIF_SCHEMA,
+} from './formatters';
+export type { FindingCounts, JsonReport, ReportFormat, SarifOptions } from './formatters';

@@ -1,0 +1,95 @@
+/**
+ * What the traceability rules need to know about a module's code: which names its TypeScript
+ * declares, and which spec files exist. Read once per module (not once per plan), so that
+ * verifying many plans of one module reads its sources once.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+export interface ModuleCode {
+  /** The module's project root, workspace-relative (`packages/meetings`). */
+  readonly root: string;
+  /** Exported name → module-relative file that declares it (`src/domain/x/x.aggregate.ts`). */
+  readonly declarations: ReadonlyMap<string, string>;
+  /** Module-relative paths of every `*.spec.ts` under `src/`. */
+  readonly specFiles: ReadonlySet<string>;
+}
+
+/**
+ * `export [declare] [default] [abstract] class|interface|type|enum|function|const|let|var Name`.
+ * A regular expression, not a TypeScript parse: the rule only asks whether a name is declared,
+ * and a regex over 100 files costs nothing next to a full parse.
+ */
+const EXPORTED_DECLARATION =
+  /^[ \t]*export[ \t]+(?:declare[ \t]+)?(?:default[ \t]+)?(?:abstract[ \t]+class|class|interface|type|const[ \t]+enum|enum|async[ \t]+function\*?|function\*?|const|let|var)[ \t]+([A-Za-z_$][\w$]*)/gm;
+
+const SPEC_FILE = /\.spec\.ts$/;
+const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git', 'dist', 'coverage']);
+
+export function isSpecFile(path: string): boolean {
+  return SPEC_FILE.test(path);
+}
+
+/**
+ * Builds a ModuleCode from file contents in memory: keys are module-relative paths
+ * (`src/domain/room/room.aggregate.ts`); only `.ts` files under `src/` are read. Pure.
+ */
+export function moduleCodeFromFiles(
+  root: string,
+  files: ReadonlyMap<string, string> | Readonly<Record<string, string>>,
+): ModuleCode {
+  const entries: Array<[string, string]> =
+    files instanceof Map ? [...files.entries()] : Object.entries(files as Record<string, string>);
+  const declarations = new Map<string, string>();
+  const specFiles = new Set<string>();
+  // Sorted so that a name declared twice always resolves to the same file.
+  for (const [rawPath, content] of entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    const path = rawPath.replace(/\\/g, '/').replace(/^\.\//, '');
+    if (!path.startsWith('src/') || !path.endsWith('.ts') || path.endsWith('.d.ts')) continue;
+    if (isSpecFile(path)) {
+      specFiles.add(path);
+      continue;
+    }
+    for (const match of content.matchAll(EXPORTED_DECLARATION)) {
+      if (!declarations.has(match[1])) declarations.set(match[1], path);
+    }
+  }
+  return { root: normaliseRoot(root), declarations, specFiles };
+}
+
+/**
+ * Reads `{projectRoot}/src/**\/*.ts` from disk. A module without `src/` (or unreadable files)
+ * gives an empty ModuleCode: the traceability rules then report every artifact as missing,
+ * which is the truth.
+ */
+export function readModuleCode(workspaceRoot: string, projectRoot: string): ModuleCode {
+  const files = new Map<string, string>();
+  const base = join(workspaceRoot, projectRoot);
+  const visit = (relativeDir: string): void => {
+    let entries;
+    try {
+      entries = readdirSync(join(base, relativeDir), { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const entry of entries) {
+      const relative = `${relativeDir}/${entry.name}`;
+      if (entry.isDirectory()) {
+        if (!SKIPPED_DIRECTORIES.has(entry.name)) visit(relative);
+      } else if (entry.isFile() && entry.name.endsWith('.ts') && !entry.name.endsWith('.d.ts')) {
+        try {
+          // Spec files only need to exist; their content is never read.
+          files.set(relative, isSpecFile(entry.name) ? '' : readFileSync(join(base, relative), 'utf-8'));
+        } catch {
+          // A file that vanished or cannot be read declares nothing.
+        }
+      }
+    }
+  };
+  visit('src');
+  return moduleCodeFromFiles(projectRoot, files);
+}
+
+function normaliseRoot(root: string): string {
+  return root.replace(/\\/g, '/').replace(/^\.\//, '').replace(/\/+$/, '');
+}

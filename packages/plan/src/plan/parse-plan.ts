@@ -1,0 +1,332 @@
+/**
+ * Reads a plan into the model of plan-model.ts: front matter with `yaml`, body with
+ * `markdown-it`. Every element gets the 1-based line:column of the whole file. Never throws:
+ * whatever is wrong with the input becomes a ParseProblem.
+ */
+import MarkdownIt from 'markdown-it';
+import { readFrontMatter, splitFrontMatter } from './front-matter';
+import { firstNonSpaceColumn, LineIndex } from './line-index';
+import type {
+  CodeBlock,
+  FrontMatter,
+  Heading,
+  ParsedPlan,
+  ParseProblem,
+  Section,
+  Table,
+  TableRow,
+  TaskItem,
+} from './plan-model';
+import { checkReadable } from './readable';
+
+type Token = MarkdownIt.Token;
+
+/**
+ * One parser for the life of the process: building a MarkdownIt compiles its rule chains.
+ * `html: true` so that an HTML comment is an html_block (not a paragraph that would count as
+ * content). Only the block level is run: the rules read headings, lists, tables and fences,
+ * never emphasis or links, and skipping the inline pass roughly halves the parse time.
+ */
+const markdown = new MarkdownIt('default', { html: true, linkify: false, typographer: false }).disable([
+  'inline',
+  'linkify',
+  'replacements',
+  'smartquotes',
+  'text_join',
+]);
+const { unescapeAll } = markdown.utils;
+
+/** A GFM task marker at the start of a list item's first paragraph. */
+const TASK_MARKER = /^\[([ xX])\](?=\s|$)/;
+const COMMENT_ONLY = /^\s*(?:<!--[\s\S]*?-->\s*)+$/;
+/** Top-level blocks that are content of a section (headings are not). */
+const CONTENT_BLOCKS = new Set([
+  'paragraph_open',
+  'bullet_list_open',
+  'ordered_list_open',
+  'table_open',
+  'fence',
+  'code_block',
+  'blockquote_open',
+  'hr',
+  'html_block',
+]);
+
+interface MutableSection {
+  heading: Heading;
+  title: string;
+  endLine: number;
+  subheadings: Heading[];
+  tasks: TaskItem[];
+  tables: Table[];
+  codeBlocks: CodeBlock[];
+  contentBlocks: number;
+}
+
+export function parsePlan(text: string, file: string): ParsedPlan {
+  const problems: ParseProblem[] = [];
+  const unreadable = checkReadable(text);
+  if (unreadable) {
+    // Nothing more is read from a file that is not a plan; the rules report just this.
+    return emptyPlan(typeof text === 'string' ? text : '', file, [unreadable]);
+  }
+
+  const lines = new LineIndex(text);
+  const split = splitFrontMatter(text, lines);
+  let frontMatter: FrontMatter | undefined;
+  if (!split.opened) {
+    problems.push({
+      kind: 'no-front-matter',
+      line: 1,
+      column: 1,
+      message: 'the first line must be `---`, followed by the `module`, `useCase` and `status` fields and a closing `---`',
+    });
+  } else if (!split.closed) {
+    problems.push({
+      kind: 'unclosed-front-matter',
+      line: 1,
+      column: 1,
+      message: 'the front matter opened on line 1 is never closed; add a `---` line after its last field',
+    });
+  } else {
+    const content = readFrontMatter(split.yaml, 2);
+    frontMatter = {
+      line: 1,
+      column: 1,
+      endLine: split.closeLine,
+      source: split.yaml,
+      data: content.data,
+      fields: content.fields,
+    };
+    for (const problem of content.problems) problems.push({ kind: 'invalid-yaml', ...problem });
+  }
+
+  const model = {
+    file,
+    text,
+    lines,
+    frontMatter,
+    bodyLine: split.bodyLine,
+    bodyOffset: split.bodyOffset,
+    title: undefined as Heading | undefined,
+    sections: [] as Section[],
+    headings: [] as Heading[],
+    tasks: [] as TaskItem[],
+    tables: [] as Table[],
+    codeBlocks: [] as CodeBlock[],
+    problems,
+  };
+  try {
+    readBody(model, markdown.parse(text.slice(split.bodyOffset), {}), split.bodyLine - 1);
+  } catch (error) {
+    problems.push({
+      kind: 'markdown',
+      line: split.bodyLine,
+      column: 1,
+      message: `the markdown could not be read: ${String((error as Error)?.message ?? error).split('\n')[0]}`,
+    });
+  }
+  return model;
+}
+
+interface BodyModel {
+  readonly lines: LineIndex;
+  title: Heading | undefined;
+  readonly sections: Section[];
+  readonly headings: Heading[];
+  readonly tasks: TaskItem[];
+  readonly tables: Table[];
+  readonly codeBlocks: CodeBlock[];
+}
+
+/** Walks markdown-it's block tokens once; `lineOffset` turns body lines into file lines. */
+function readBody(model: BodyModel, tokens: Token[], lineOffset: number): void {
+  const { lines } = model;
+  let section: MutableSection | undefined;
+  const closeSection = (lastLine: number) => {
+    if (section) section.endLine = Math.max(section.heading.line, lastLine);
+    section = undefined;
+  };
+  const lineOf = (token: Token) => (token.map ? token.map[0] : 0) + lineOffset + 1;
+
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i];
+    if (token.level === 0 && section && CONTENT_BLOCKS.has(token.type)) {
+      if (token.type !== 'html_block' || !COMMENT_ONLY.test(token.content)) section.contentBlocks++;
+    }
+    switch (token.type) {
+      case 'heading_open': {
+        // Headings nested in a list or a quote are not structure.
+        if (token.level !== 0) break;
+        const line = lineOf(token);
+        const lineText = lines.lineText(line);
+        const heading: Heading = {
+          level: Number(token.tag.slice(1)),
+          text: unescapeAll(tokens[i + 1]?.content ?? '').trim(),
+          line,
+          column: token.markup.startsWith('#') ? lineText.indexOf('#') + 1 : firstNonSpaceColumn(lineText),
+        };
+        model.headings.push(heading);
+        if (heading.level === 1 && !model.title) model.title = heading;
+        if (heading.level <= 2) {
+          closeSection(line - 1);
+          if (heading.level === 2) {
+            section = {
+              heading,
+              title: heading.text,
+              endLine: line,
+              subheadings: [],
+              tasks: [],
+              tables: [],
+              codeBlocks: [],
+              contentBlocks: 0,
+            };
+            model.sections.push(section);
+          }
+        } else {
+          section?.subheadings.push(heading);
+        }
+        break;
+      }
+      case 'list_item_open': {
+        const task = readTask(tokens, i, lines, lineOffset);
+        if (task) {
+          model.tasks.push(task);
+          section?.tasks.push(task);
+        }
+        break;
+      }
+      case 'table_open': {
+        const { table, end } = readTable(tokens, i, lines, lineOffset);
+        model.tables.push(table);
+        section?.tables.push(table);
+        i = end;
+        break;
+      }
+      case 'fence': {
+        const line = lineOf(token);
+        const info = token.info.trim();
+        const block: CodeBlock = {
+          lang: (info.split(/\s/, 1)[0] ?? '').toLowerCase(),
+          info,
+          code: token.content,
+          line,
+          column: Math.max(lines.lineText(line).indexOf(token.markup), 0) + 1,
+          codeLine: line + 1,
+        };
+        model.codeBlocks.push(block);
+        section?.codeBlocks.push(block);
+        break;
+      }
+    }
+  }
+  closeSection(lines.lineCount);
+}
+
+/** The task of a list item whose first paragraph starts with `[ ]`, `[x]` or `[X]`. */
+function readTask(tokens: Token[], index: number, lines: LineIndex, lineOffset: number): TaskItem | undefined {
+  const paragraph = tokens[index + 1];
+  const inline = tokens[index + 2];
+  if (paragraph?.type !== 'paragraph_open' || inline?.type !== 'inline' || !inline.map) return undefined;
+  const marker = TASK_MARKER.exec(inline.content);
+  if (!marker) return undefined;
+  const line = inline.map[0] + lineOffset + 1;
+  const lineText = lines.lineText(line);
+  const firstLine = inline.content.split('\n', 1)[0];
+  const found = lineText.indexOf(firstLine);
+  const column = found >= 0 ? found + 1 : firstNonSpaceColumn(lineText);
+  const rest = firstLine.slice(marker[0].length);
+  const textColumn = column + marker[0].length + (rest.length - rest.trimStart().length);
+  const text = inline.content
+    .slice(marker[0].length)
+    .split('\n')
+    .map((part) => part.trim())
+    .filter((part) => part.length > 0)
+    .join(' ');
+  return { checked: marker[1] !== ' ', text, textColumn, line, column };
+}
+
+/** The table starting at tokens[index]; `end` is the index of its table_close. */
+function readTable(
+  tokens: Token[],
+  index: number,
+  lines: LineIndex,
+  lineOffset: number,
+): { table: Table; end: number } {
+  const rows: TableRow[] = [];
+  let header: TableRow | undefined;
+  let cells: string[] = [];
+  let rowLine = 0;
+  let inHead = false;
+  let j = index + 1;
+  for (; j < tokens.length && tokens[j].type !== 'table_close'; j++) {
+    const token = tokens[j];
+    if (token.type === 'thead_open') inHead = true;
+    else if (token.type === 'thead_close') inHead = false;
+    else if (token.type === 'tr_open') {
+      cells = [];
+      rowLine = (token.map ? token.map[0] : 0) + lineOffset + 1;
+    } else if (token.type === 'inline') cells.push(token.content.trim());
+    else if (token.type === 'tr_close') {
+      const row = tableRow(cells, rowLine, lines.lineText(rowLine));
+      if (inHead) header = row;
+      else rows.push(row);
+    }
+  }
+  const line = (tokens[index].map ? tokens[index].map![0] : 0) + lineOffset + 1;
+  header ??= tableRow([], line, lines.lineText(line));
+  return { table: { header, rows, line: header.line, column: header.column }, end: j };
+}
+
+/**
+ * A row with the column of each cell, found by splitting the source line on unescaped pipes the
+ * way markdown-it does. If the split disagrees with markdown-it's cells (an odd row), every
+ * cell gets the row's column rather than a wrong one.
+ */
+function tableRow(cells: string[], line: number, lineText: string): TableRow {
+  // Skip indentation and blockquote markers before the row.
+  let start = 0;
+  while (start < lineText.length && (lineText[start] === ' ' || lineText[start] === '\t' || lineText[start] === '>')) {
+    start++;
+  }
+  const column = start + 1;
+  const bounds: Array<[number, number]> = [];
+  let cellStart = start;
+  for (let k = start; k <= lineText.length; k++) {
+    if (k === lineText.length || (lineText[k] === '|' && lineText[k - 1] !== '\\')) {
+      bounds.push([cellStart, k]);
+      cellStart = k + 1;
+    }
+  }
+  if (bounds.length > 0 && lineText.slice(bounds[0][0], bounds[0][1]).trim() === '' && lineText[start] === '|') {
+    bounds.shift();
+  }
+  const last = bounds[bounds.length - 1];
+  if (last && lineText.slice(last[0], last[1]).trim() === '' && bounds.length > cells.length) bounds.pop();
+  const cellColumns = cells.map((_, c) => {
+    const bound = bounds[c];
+    if (!bound || bounds.length < cells.length) return column;
+    const raw = lineText.slice(bound[0], bound[1]);
+    const lead = raw.length - raw.trimStart().length;
+    return bound[0] + (lead < raw.length ? lead : 0) + 1;
+  });
+  return { cells, cellColumns, line, column };
+}
+
+function emptyPlan(text: string, file: string, problems: ParseProblem[]): ParsedPlan {
+  return {
+    file,
+    text,
+    lines: new LineIndex(''),
+    frontMatter: undefined,
+    bodyLine: 1,
+    bodyOffset: 0,
+    title: undefined,
+    sections: [],
+    headings: [],
+    tasks: [],
+    tables: [],
+    codeBlocks: [],
+    problems,
+  };
+}

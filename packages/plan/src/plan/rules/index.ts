@@ -1,0 +1,37 @@
+/** The rule catalog, in the order rules run and are documented (docs/rules.md). */
+import { approvalInvalid, approvalMissing, approvalStale, APPROVAL_RULE_IDS } from './approval';
+import { itemMissing, naReason, unchecked } from './checklist';
+import { frontMatter, pathMismatch } from './front-matter';
+import { placeholder } from './placeholder';
+import type { Rule } from './rule';
+import { sectionEmpty, sectionMissing, sectionOrder } from './sections';
+import { mitigationMissing, noThreats } from './threat-model';
+import { artifactMissing, specNotInPlan } from './traceability';
+import { unreadable } from './unreadable';
+import { noCodeBlock, syntaxError } from './unit-tests';
+
+export const RULE_CATALOG: readonly Rule[] = [
+  unreadable,
+  frontMatter,
+  pathMismatch,
+  sectionMissing,
+  sectionOrder,
+  sectionEmpty,
+  placeholder,
+  itemMissing,
+  naReason,
+  unchecked,
+  noThreats,
+  mitigationMissing,
+  noCodeBlock,
+  syntaxError,
+  artifactMissing,
+  specNotInPlan,
+  approvalMissing,
+  approvalInvalid,
+  approvalStale,
+];
+
+export { APPROVAL_RULE_IDS };
+export { unreadable };
+export type { Rule, RuleContext } from './rule';
