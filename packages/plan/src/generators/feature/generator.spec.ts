@@ -1,0 +1,1393 @@
+import { addProjectConfiguration, readJson, readProjectConfiguration, Tree } from '@nx/devkit';
+import { createTreeWithEmptyWorkspace } from '@nx/devkit/testing';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import * as prettier from 'prettier';
+import * as ts from 'typescript';
+import { parse as parseYaml } from 'yaml';
+import {
+  ARTIFACT_COLUMNS,
+  Checklist,
+  FEATURE_CHECKLIST,
+  IMPLEMENTATION_CHECKLIST,
+  INFRASTRUCTURE_TOPICS,
+  PLACEHOLDER,
+  SECTIONS,
+  SectionId,
+  THREAT_MODEL_COLUMNS,
+} from '../../plan/catalog';
+import { featureGenerator } from './generator';
+import type { FeatureGeneratorSchema } from './schema';
+
+// ---------------------------------------------------------------------------------------------
+// Helpers
+// ---------------------------------------------------------------------------------------------
+
+/** Every file of the tree with its text: the workspace as the next generator run would see it. */
+function filesOf(tree: Tree): Map<string, string> {
+  const files = new Map<string, string>();
+  const walk = (dir: string) => {
+    for (const child of tree.children(dir)) {
+      const path = dir ? `${dir}/${child}` : child;
+      if (tree.isFile(path)) files.set(path, tree.read(path, 'utf-8') ?? '');
+      else walk(path);
+    }
+  };
+  walk('');
+  return files;
+}
+
+/** The paths created, changed or deleted since `before`, sorted. */
+function changedSince(before: Map<string, string>, tree: Tree): string[] {
+  const after = filesOf(tree);
+  const paths = new Set([...before.keys(), ...after.keys()]);
+  return [...paths].filter((path) => before.get(path) !== after.get(path)).sort();
+}
+
+/**
+ * Runs the generator on a new empty workspace and answers what it wrote. The empty workspace's
+ * own files (nx.json, package.json, ...) are "changes" of the virtual tree too, so what the
+ * generator wrote is measured against a snapshot taken before it ran.
+ */
+async function generate(schema: FeatureGeneratorSchema, tree = createTreeWithEmptyWorkspace()) {
+  const before = filesOf(tree);
+  // The callback (npm install of added packages) is never run here.
+  const callback = await featureGenerator(tree, schema);
+  return { tree, written: changedSince(before, tree), callback };
+}
+
+let scheduleMeetingFiles: Promise<Map<string, string>> | undefined;
+
+/** A new workspace in which ScheduleMeeting was generated: generated once, then copied. */
+async function workspaceWithScheduleMeeting(): Promise<Tree> {
+  scheduleMeetingFiles ??= generate(SCHEDULE_MEETING).then(({ tree }) => filesOf(tree));
+  const tree = createTreeWithEmptyWorkspace();
+  for (const [path, content] of await scheduleMeetingFiles) tree.write(path, content);
+  return tree;
+}
+
+function read(tree: Tree, path: string): string {
+  const text = tree.read(path, 'utf-8');
+  if (text === null) throw new Error(`${path} was not written`);
+  return text;
+}
+
+/** Whitespace-insensitive, so that a declaration prettier wrapped still matches. */
+const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
+
+/** The markdown outside fenced code blocks. */
+const withoutCode = (markdown: string) => markdown.replace(/^```[^\n]*\n[\s\S]*?^```$/gm, '');
+
+/** The text of a `## title` section, up to the next `## ` heading (code blocks removed). */
+function section(plan: string, id: SectionId): string {
+  const title = SECTIONS.find((spec) => spec.id === id)!.title;
+  const lines = withoutCode(plan).split('\n');
+  const start = lines.indexOf(`## ${title}`);
+  if (start < 0) throw new Error(`The plan has no "## ${title}"`);
+  const rest = lines.slice(start + 1);
+  const end = rest.findIndex((line) => line.startsWith('## '));
+  return rest.slice(0, end < 0 ? undefined : end).join('\n');
+}
+
+/** The rows of the first markdown table in `text`, without its header and separator. */
+function tableRows(text: string): string[][] {
+  return text
+    .split('\n')
+    .filter((line) => line.startsWith('|'))
+    .map((line) =>
+      line
+        .slice(1, -1)
+        .split('|')
+        .map((cell) => cell.trim()),
+    )
+    .slice(2);
+}
+
+/** The plan's unit-test subsections: spec file → [subject, code]. */
+function specsInPlan(plan: string): Map<string, { subject: string; code: string }> {
+  const specs = new Map<string, { subject: string; code: string }>();
+  const pattern = /^### `([^`]+)`\n\nTests\s+`([^`]+)`\.\n\n```ts\n([\s\S]*?)\n```$/gm;
+  for (const [, file, subject, code] of plan.matchAll(pattern)) specs.set(file, { subject, code });
+  return specs;
+}
+
+const checklistItems = (checklist: Checklist) => checklist.groups.flatMap((group) => group.items);
+
+/**
+ * Over 80 columns as markdownlint's MD013 counts them by default (not strict): the last word of a
+ * line may run over if it starts within the limit, since it cannot be wrapped (a long path).
+ */
+const tooLong = (line: string) => line.replace(/\S*$/u, '#').length > 80;
+
+/** The members of a class in a source file, in order. */
+function classMembers(source: string, className: string): string[] {
+  const file = ts.createSourceFile('x.ts', source, ts.ScriptTarget.Latest, true);
+  const declaration = file.statements.find(
+    (statement): statement is ts.ClassDeclaration =>
+      ts.isClassDeclaration(statement) && statement.name?.text === className,
+  );
+  if (!declaration) throw new Error(`no class ${className}`);
+  return declaration.members.map((member) =>
+    ts.isConstructorDeclaration(member) ? 'constructor' : (member.name?.getText(file) ?? '?'),
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Fixtures
+// ---------------------------------------------------------------------------------------------
+
+const PROJECT = 'packages/meetings';
+const DOMAIN = `${PROJECT}/src/domain/meeting`;
+const APPLICATION = `${PROJECT}/src/application/schedule-meeting`;
+const PLAN = 'docs/features/meetings/ScheduleMeeting/ScheduleMeeting-plan.md';
+const SCHEDULE_MEETING: FeatureGeneratorSchema = { module: 'meetings', useCase: 'ScheduleMeeting' };
+
+/** The code files of ScheduleMeeting, relative to the project root, in the plan's order. */
+const SCHEDULE_MEETING_CODE = [
+  'src/domain/meeting/meeting.aggregate.ts',
+  'src/domain/meeting/meeting-id.value-object.ts',
+  'src/domain/meeting/meeting-scheduled.event.ts',
+  'src/domain/meeting/meeting.repository.port.ts',
+  'src/application/schedule-meeting/schedule-meeting.command.ts',
+  'src/application/schedule-meeting/schedule-meeting.handler.ts',
+  'src/application/schedule-meeting/on-meeting-scheduled.listener.ts',
+  'src/application/schedule-meeting/schedule-meeting-follow-up.scheduled-command.ts',
+];
+const specOf = (file: string) => file.replace(/\.ts$/, '.spec.ts');
+const MODULE_FILES = [
+  'README.md',
+  'jest.config.cjs',
+  'project.json',
+  'src/index.ts',
+  'tsconfig.json',
+];
+/** The first use-case of an empty workspace registers the plugin and adds the module's packages. */
+const WORKSPACE_FILES = ['nx.json', 'package.json'];
+
+/** The seed's checklist items, copied verbatim from seed/feature-plan.prompt.md. */
+const SEED_CHECKLIST = readFileSync(
+  join(__dirname, '../../plan/__fixtures__/seed-checklist.txt'),
+  'utf-8',
+)
+  .split('\n')
+  .filter((line) => line.length > 0);
+
+// ---------------------------------------------------------------------------------------------
+
+describe('feature generator', () => {
+  describe('--module=meetings --useCase=ScheduleMeeting', () => {
+    let tree: Tree;
+    let written: string[];
+    let plan: string;
+    let callback: unknown;
+
+    beforeAll(async () => {
+      ({ tree, written, callback } = await generate(SCHEDULE_MEETING));
+      plan = read(tree, PLAN);
+    });
+
+    it('writes exactly the module project, the skeletons with their specs, and the plan', () => {
+      expect(written).toEqual(
+        [
+          PLAN,
+          ...WORKSPACE_FILES,
+          ...MODULE_FILES.map((file) => `${PROJECT}/${file}`),
+          ...SCHEDULE_MEETING_CODE.flatMap((file) => [
+            `${PROJECT}/${file}`,
+            `${PROJECT}/${specOf(file)}`,
+          ]),
+        ].sort(),
+      );
+    });
+
+    it('registers the plugin and its gate in nx.json, keeping what was there', () => {
+      const nxJson = readJson(tree, 'nx.json');
+
+      expect(nxJson.plugins).toEqual(['@mjomeet/plan']);
+      expect(nxJson.affected).toEqual({ defaultBase: 'main' });
+      for (const target of ['build', 'test', 'typecheck', 'lint']) {
+        expect(nxJson.targetDefaults[target].dependsOn).toEqual(['verify-plan']);
+      }
+      expect(nxJson.targetDefaults.build.cache).toBe(true);
+    });
+
+    it('adds to package.json what the generated module needs, and asks to install it', () => {
+      const { dependencies, devDependencies } = readJson(tree, 'package.json');
+
+      expect(Object.keys(dependencies)).toEqual(['@mjomeet/ddd']);
+      expect(Object.keys(devDependencies).sort()).toEqual(
+        [
+          '@nx/jest',
+          '@swc/core',
+          '@swc/jest',
+          '@types/jest',
+          '@types/node',
+          'jest',
+          'typescript',
+        ].sort(),
+      );
+      expect(typeof callback).toBe('function');
+    });
+
+    it('leaves tsconfig.base.json alone', () => {
+      expect(written).not.toContain('tsconfig.base.json');
+    });
+
+    it('adds the module project with test and typecheck targets', () => {
+      const project = readProjectConfiguration(tree, 'meetings');
+
+      expect(project).toMatchObject({
+        name: 'meetings',
+        root: PROJECT,
+        sourceRoot: `${PROJECT}/src`,
+        projectType: 'library',
+        tags: ['type:module'],
+      });
+      expect(Object.keys(project.targets ?? {}).sort()).toEqual(['test', 'typecheck']);
+      expect(project.targets?.test).toEqual({
+        executor: 'nx:run-commands',
+        outputs: ['{workspaceRoot}/coverage/{projectRoot}'],
+        options: { command: 'jest --config {projectRoot}/jest.config.cjs' },
+      });
+      expect(project.targets?.typecheck).toEqual({
+        executor: 'nx:run-commands',
+        options: { command: 'tsc -p {projectRoot}/tsconfig.json --noEmit' },
+      });
+    });
+
+    it('configures the module strict, extending the workspace tsconfig', () => {
+      const tsconfig = readJson(tree, `${PROJECT}/tsconfig.json`);
+
+      expect(tsconfig.extends).toBe('../../tsconfig.base.json');
+      expect(tsconfig.compilerOptions).toMatchObject({ strict: true, noEmit: true });
+      expect(tsconfig.include).toEqual(['src/**/*.ts']);
+    });
+
+    it('configures jest for the module', () => {
+      const config = read(tree, `${PROJECT}/jest.config.cjs`);
+
+      expect(config).toContain(`displayName: "meetings"`);
+      expect(config).toContain('@swc/jest');
+      expect(config).toContain('coverage/packages/meetings');
+    });
+
+    it('explains the workflow in the module README', () => {
+      const readme = read(tree, `${PROJECT}/README.md`);
+
+      expect(readme.startsWith('# meetings\n')).toBe(true);
+      expect(readme).toContain('`docs/features/meetings/`');
+      expect(squash(readme)).toContain(
+        'nx g @mjomeet/plan:feature --module=meetings --useCase=<Name>',
+      );
+    });
+
+    it('exports every skeleton from the module barrel, and no spec', () => {
+      const exports = read(tree, `${PROJECT}/src/index.ts`).trimEnd().split('\n');
+
+      expect(exports).toEqual(
+        SCHEDULE_MEETING_CODE.map((file) => `export * from "./${file.slice(4, -3)}";`),
+      );
+    });
+
+    describe('the skeletons', () => {
+      it.each([
+        ['meeting.aggregate.ts', 'export class Meeting extends AggregateRoot<MeetingId> {'],
+        ['meeting-id.value-object.ts', 'export class MeetingId extends Identifier {'],
+        [
+          'meeting-scheduled.event.ts',
+          'export class MeetingScheduled extends DomainEvent<MeetingScheduledPayload> {',
+        ],
+        ['meeting-scheduled.event.ts', 'static readonly EVENT_NAME = "meetings.MeetingScheduled";'],
+        [
+          'meeting.repository.port.ts',
+          'export interface MeetingRepositoryPort extends RepositoryPort<Meeting, MeetingId> {}',
+        ],
+      ])('%s declares %s', (file, declaration) => {
+        expect(squash(read(tree, `${DOMAIN}/${file}`))).toContain(declaration);
+      });
+
+      it.each([
+        [
+          'schedule-meeting.command.ts',
+          'export class ScheduleMeetingCommand extends Command<ScheduleMeetingPayload> {',
+        ],
+        [
+          'schedule-meeting.command.ts',
+          'static readonly COMMAND_NAME = "meetings.ScheduleMeeting";',
+        ],
+        [
+          'schedule-meeting.handler.ts',
+          'export class ScheduleMeetingHandler implements CommandHandler<ScheduleMeetingCommand> {',
+        ],
+        [
+          'on-meeting-scheduled.listener.ts',
+          'export class OnMeetingScheduledListener implements DomainEventListener<MeetingScheduled> {',
+        ],
+        ['on-meeting-scheduled.listener.ts', 'readonly listensTo = MeetingScheduled.EVENT_NAME;'],
+        [
+          'schedule-meeting-follow-up.scheduled-command.ts',
+          'export class ScheduleMeetingFollowUpScheduledCommand extends ScheduledCommand<ScheduleMeetingFollowUpPayload> {',
+        ],
+        [
+          'schedule-meeting-follow-up.scheduled-command.ts',
+          'static readonly TYPE = "meetings.ScheduleMeetingFollowUp";',
+        ],
+      ])('%s declares %s', (file, declaration) => {
+        expect(squash(read(tree, `${APPLICATION}/${file}`))).toContain(declaration);
+      });
+
+      it('gives the aggregate the use-case as a method that records its event', () => {
+        const aggregate = read(tree, `${DOMAIN}/meeting.aggregate.ts`);
+
+        expect(classMembers(aggregate, 'Meeting')).toEqual([
+          'constructor',
+          'create',
+          'reconstitute',
+          'scheduleMeeting',
+        ]);
+        expect(squash(aggregate)).toContain('scheduleMeeting(): Result<void, DomainError> {');
+        expect(squash(aggregate)).toContain('this.record( new MeetingScheduled({');
+      });
+
+      it('wires the handler to the repository port and the aggregate method', () => {
+        const handler = squash(read(tree, `${APPLICATION}/schedule-meeting.handler.ts`));
+
+        expect(handler).toContain('private readonly meetingRepository: MeetingRepositoryPort');
+        expect(handler).toContain('const outcome = meeting.scheduleMeeting();');
+        expect(handler).toContain('return err(new NotFoundError("Meeting"));');
+      });
+
+      it('has the listener schedule the follow-up command', () => {
+        const listener = squash(read(tree, `${APPLICATION}/on-meeting-scheduled.listener.ts`));
+
+        expect(listener).toContain(
+          'import { ScheduleMeetingFollowUpScheduledCommand } from "./schedule-meeting-follow-up.scheduled-command";',
+        );
+        expect(listener).toContain(
+          'ScheduleMeetingFollowUpScheduledCommand.create(id.value, runAt)',
+        );
+      });
+
+      it.each(SCHEDULE_MEETING_CODE)('puts a spec beside %s that imports it', (file) => {
+        const base = file.split('/').pop()!.replace(/\.ts$/, '');
+
+        expect(read(tree, `${PROJECT}/${specOf(file)}`)).toContain(`from "./${base}";`);
+      });
+    });
+
+    describe('the plan', () => {
+      it('starts with front matter: module, use-case, status draft', () => {
+        const match = /^---\n([\s\S]*?)\n---\n/.exec(plan);
+
+        expect(match).not.toBeNull();
+        expect(parseYaml(match![1])).toEqual({
+          module: 'meetings',
+          useCase: 'ScheduleMeeting',
+          status: 'draft',
+        });
+      });
+
+      it('is titled after the use-case', () => {
+        expect(plan).toContain('\n# ScheduleMeeting plan\n');
+      });
+
+      it('has every section of the catalog as "## Title", in catalog order, and no other', () => {
+        const headings = withoutCode(plan)
+          .split('\n')
+          .filter((line) => line.startsWith('## '));
+
+        expect(headings).toEqual(SECTIONS.map((spec) => `## ${spec.title}`));
+      });
+
+      it.each(
+        SECTIONS.filter(
+          (spec) =>
+            !['implementation-checklist', 'feature-checklist', 'approval'].includes(spec.id),
+        ).map((spec) => [spec.title, spec.id] as const),
+      )('leaves a %s placeholder to fill in', (_title, id) => {
+        expect(section(plan, id)).toContain(`${PLACEHOLDER}`);
+      });
+
+      it.each([
+        [
+          'requirements',
+          'TODO(plan): Who needs this use-case, what it must do, and what is out of scope.',
+        ],
+        [
+          'threat-model',
+          'TODO(plan): One row per threat, each with the asset at risk and its mitigation.',
+        ],
+        [
+          'implementation-steps',
+          '1. TODO(plan): The ordered steps to implement this plan, each small enough to review.',
+        ],
+      ] as const)('the %s placeholder repeats its guidance', (id, text) => {
+        expect(squash(section(plan, id))).toContain(text);
+      });
+
+      it('has a threat-model table with a placeholder row', () => {
+        const threats = section(plan, 'threat-model');
+
+        expect(threats).toMatch(
+          new RegExp(`^\\| ${THREAT_MODEL_COLUMNS.join(' +\\| ')} +\\|$`, 'm'),
+        );
+        expect(tableRows(threats)).toEqual([[PLACEHOLDER, PLACEHOLDER, PLACEHOLDER]]);
+      });
+
+      it('lists every component with its file', () => {
+        const components = squash(section(plan, 'components'));
+
+        expect(components).toContain(
+          '- Aggregate `Meeting` in `src/domain/meeting/meeting.aggregate.ts`',
+        );
+        expect(components).toContain(
+          '- Value object `MeetingId` in `src/domain/meeting/meeting-id.value-object.ts`',
+        );
+        expect(components).toContain(
+          '- Domain event `MeetingScheduled` in `src/domain/meeting/meeting-scheduled.event.ts`',
+        );
+        expect(components).toContain(
+          '- Repository port `MeetingRepositoryPort` in `src/domain/meeting/meeting.repository.port.ts`',
+        );
+        expect(components).toContain(
+          '- Command `ScheduleMeetingCommand` in `src/application/schedule-meeting/schedule-meeting.command.ts`',
+        );
+        expect(components).toContain(
+          '- Handler `ScheduleMeetingHandler` in `src/application/schedule-meeting/schedule-meeting.handler.ts`',
+        );
+        expect(components).toContain(
+          '- Listener `OnMeetingScheduledListener` in `src/application/schedule-meeting/on-meeting-scheduled.listener.ts`',
+        );
+        expect(components).toContain(
+          '- Scheduled command `ScheduleMeetingFollowUpScheduledCommand` in `src/application/schedule-meeting/schedule-meeting-follow-up.scheduled-command.ts`',
+        );
+      });
+
+      it('has a domain-model table with a row per domain artifact', () => {
+        const domain = section(plan, 'domain-model');
+
+        expect(domain).toMatch(new RegExp(`^\\| ${ARTIFACT_COLUMNS.join(' +\\| ')} +\\|$`, 'm'));
+        expect(tableRows(domain)).toEqual([
+          ['Aggregate', '`Meeting`', PLACEHOLDER],
+          ['Value object', '`MeetingId`', PLACEHOLDER],
+          ['Domain event', '`MeetingScheduled`', PLACEHOLDER],
+          ['Repository port', '`MeetingRepositoryPort`', PLACEHOLDER],
+        ]);
+      });
+
+      it('has an application-layer table with a row per application artifact', () => {
+        expect(tableRows(section(plan, 'application-layer'))).toEqual([
+          ['Command', '`ScheduleMeetingCommand`', PLACEHOLDER],
+          ['Handler', '`ScheduleMeetingHandler`', PLACEHOLDER],
+          ['Listener', '`OnMeetingScheduledListener`', PLACEHOLDER],
+          ['Scheduled command', '`ScheduleMeetingFollowUpScheduledCommand`', PLACEHOLDER],
+        ]);
+      });
+
+      it('has an infrastructure sub-section per topic, each with a placeholder', () => {
+        const infrastructure = section(plan, 'infrastructure');
+        const topics = infrastructure.split('\n').filter((line) => line.startsWith('### '));
+
+        expect(topics).toEqual(INFRASTRUCTURE_TOPICS.map((topic) => `### ${topic}`));
+        for (const topic of INFRASTRUCTURE_TOPICS) {
+          expect(infrastructure).toContain(`${PLACEHOLDER}: ${topic} of this use-case.`);
+        }
+      });
+
+      it('names every generated spec file with its code and the file it tests', () => {
+        const specs = specsInPlan(plan);
+
+        expect([...specs.keys()]).toEqual(SCHEDULE_MEETING_CODE.map(specOf));
+        for (const file of SCHEDULE_MEETING_CODE) {
+          expect(specs.get(specOf(file))).toEqual({
+            subject: file,
+            code: read(tree, `${PROJECT}/${specOf(file)}`).trim(),
+          });
+        }
+      });
+
+      const CHECKLISTS = [
+        [IMPLEMENTATION_CHECKLIST.section, IMPLEMENTATION_CHECKLIST],
+        [FEATURE_CHECKLIST.section, FEATURE_CHECKLIST],
+      ] as const;
+
+      it.each(CHECKLISTS)(
+        'has every item of the %s as "- [ ] item", in order',
+        (_id, checklist) => {
+          const lines = section(plan, checklist.section).split('\n');
+
+          expect(lines.filter((line) => line.startsWith('- ['))).toEqual(
+            checklistItems(checklist).map((item) => `- [ ] ${item}`),
+          );
+        },
+      );
+
+      it.each(CHECKLISTS)(
+        'has a "### " heading per group of the %s, in order',
+        (_id, checklist) => {
+          const headings = section(plan, checklist.section)
+            .split('\n')
+            .filter((line) => line.startsWith('### '));
+
+          expect(headings.map((heading) => heading.replace(/&amp;/g, '&'))).toEqual(
+            checklist.groups.map((group) => `### ${group.title}`),
+          );
+        },
+      );
+
+      // BUG: the plan template prints catalog text with EJS's escaping `<%= %>`, so the markdown
+      // gets HTML entities: "### 4. Infrastructure &amp; Monitoring", "### Security &amp; Privacy"
+      // (6 of the 10 group headings) and "&#34;N/A: reason&#34;" in both checklist guidance lines.
+      // Rendered markdown looks right, but the plan's text is not the catalog's word for word.
+      // `it.failing` until the template prints plain text (`<%-`) for markdown.
+      it.failing('has the catalog text word for word, without HTML entities', () => {
+        expect(plan.match(/&(?:amp|lt|gt|quot|#\d+);/g)).toBeNull();
+        for (const [, checklist] of CHECKLISTS) {
+          for (const group of checklist.groups) expect(plan).toContain(`\n### ${group.title}\n`);
+        }
+      });
+
+      it('states the checklist guidance', () => {
+        expect(squash(section(plan, 'implementation-checklist'))).toMatch(
+          /^Tick an item when it is done; mark one that does not apply (?:"|&#34;)N\/A: reason(?:"|&#34;)\./,
+        );
+      });
+
+      it('has every line of the seed checklist as "- [ ] line", in the seed order', () => {
+        const lines = plan.split('\n');
+        // Some items are in both checklists: each is looked for after the one before it.
+        let from = 0;
+        const missing = SEED_CHECKLIST.filter((item) => {
+          const at = lines.indexOf(`- [ ] ${item}`, from);
+          if (at >= 0) from = at + 1;
+          return at < 0;
+        });
+
+        expect(missing).toEqual([]);
+      });
+
+      it('shows the reviewer how to approve it', () => {
+        expect(plan).toContain(
+          '```sh\nnx g @mjomeet/plan:approve --module=meetings \\\n  --useCase=ScheduleMeeting --by="Reviewer Name"\n```',
+        );
+      });
+    });
+
+    describe('formatting', () => {
+      // The generator formats with prettier itself (devkit's formatFiles is not used, and would
+      // pick oxfmt in this workspace). The virtual workspace has no prettier config on disk, so
+      // prettier's defaults apply.
+      const tsFiles = () => written.filter((file) => file.endsWith('.ts'));
+
+      it('writes every .ts file exactly as prettier formats it', async () => {
+        expect(tsFiles()).toHaveLength(2 * SCHEDULE_MEETING_CODE.length + 1);
+        for (const file of tsFiles()) {
+          const source = read(tree, file);
+          expect({ file, source: await prettier.format(source, { filepath: file }) }).toEqual({
+            file,
+            source,
+          });
+        }
+      });
+
+      it('writes the other module files as prettier formats them', async () => {
+        for (const file of ['jest.config.cjs', 'project.json', 'tsconfig.json'].map(
+          (f) => `${PROJECT}/${f}`,
+        )) {
+          const source = read(tree, file);
+          expect({ file, source: await prettier.format(source, { filepath: file }) }).toEqual({
+            file,
+            source,
+          });
+        }
+      });
+
+      it('writes the plan as prettier formats markdown wrapped at 80 columns', async () => {
+        expect(
+          await prettier.format(plan, { filepath: PLAN, proseWrap: 'always', printWidth: 80 }),
+        ).toBe(plan);
+      });
+
+      it('wraps the prose of the plan at 80 columns', () => {
+        const prose = withoutCode(plan)
+          .split('\n')
+          .filter((line) => !line.startsWith('|'));
+
+        // Only a last word that cannot be broken (a long file path in backticks) may run over.
+        expect(prose.filter(tooLong)).toEqual([]);
+      });
+
+      // BUG: the plan fails markdownlint's MD013 (80 columns, the width formatWithPrettier
+      // promises; MD013 checks tables and code blocks too): prettier cannot wrap table rows (the
+      // application-layer table of ScheduleMeeting is 82 columns wide), nor a string literal in
+      // an embedded spec (`  it("records MeetingScheduled on scheduleMeeting and hands it out
+      // once", () => {` is 81 columns). A line whose overflow is its last, unbreakable word (a
+      // long path) is what MD013 accepts; literally no line over 80 cannot hold for such paths.
+      // `it.failing` until the generator keeps the plan within 80 columns.
+      it.failing('has no line over 80 characters (as markdownlint MD013 counts them)', () => {
+        expect(plan.split('\n').filter(tooLong)).toEqual([]);
+      });
+    });
+  });
+
+  describe('names', () => {
+    it.each(['schedule-meeting', 'schedule_meeting', 'scheduleMeeting', 'SCHEDULE_MEETING'])(
+      '--useCase=%s writes the same as ScheduleMeeting',
+      async (useCase) => {
+        const expected = filesOf(await workspaceWithScheduleMeeting());
+
+        expect(filesOf((await generate({ module: 'meetings', useCase })).tree)).toEqual(expected);
+      },
+    );
+
+    it('takes the aggregate of a one-word use-case from the module, in the singular', async () => {
+      const { tree, written } = await generate({ module: 'rooms', useCase: 'Book' });
+
+      expect(written).toContain('packages/rooms/src/domain/room/room.aggregate.ts');
+      expect(written).toContain('packages/rooms/src/domain/room/room-booked.event.ts');
+      expect(written).toContain('packages/rooms/src/application/book/on-room-booked.listener.ts');
+      expect(squash(read(tree, 'packages/rooms/src/domain/room/room.aggregate.ts'))).toContain(
+        'export class Room extends AggregateRoot<RoomId> { ',
+      );
+      expect(tree.exists('docs/features/rooms/Book/Book-plan.md')).toBe(true);
+    });
+
+    it('names the project and its folder in kebab case', async () => {
+      const { tree } = await generate({ module: 'MeetingRooms', useCase: 'BookRoom' });
+
+      expect(readProjectConfiguration(tree, 'meeting-rooms').root).toBe('packages/meeting-rooms');
+      expect(tree.exists('docs/features/meeting-rooms/BookRoom/BookRoom-plan.md')).toBe(true);
+      expect(read(tree, 'packages/meeting-rooms/src/domain/room/room-booked.event.ts')).toContain(
+        'EVENT_NAME = "meeting-rooms.RoomBooked"',
+      );
+    });
+  });
+
+  describe('options', () => {
+    it('--aggregate names the aggregate, its id, folder, event, port and listener', async () => {
+      const { tree, written } = await generate({ ...SCHEDULE_MEETING, aggregate: 'Appointment' });
+      const domain = `${PROJECT}/src/domain/appointment`;
+
+      expect(written.filter((file) => file.includes('/src/domain/'))).toEqual(
+        [
+          'appointment.aggregate',
+          'appointment-id.value-object',
+          'appointment-scheduled.event',
+          'appointment.repository.port',
+        ]
+          .flatMap((base) => [`${domain}/${base}.ts`, `${domain}/${base}.spec.ts`])
+          .sort(),
+      );
+      expect(written).toContain(`${APPLICATION}/on-appointment-scheduled.listener.ts`);
+      expect(squash(read(tree, `${domain}/appointment.aggregate.ts`))).toContain(
+        'export class Appointment extends AggregateRoot<AppointmentId> {',
+      );
+      expect(squash(read(tree, `${APPLICATION}/schedule-meeting.handler.ts`))).toContain(
+        'private readonly appointmentRepository: AppointmentRepositoryPort',
+      );
+      expect(written.some((file) => file.includes('/meeting.aggregate'))).toBe(false);
+    });
+
+    describe('--valueObjects', () => {
+      const withValueObjects = (valueObjects: string[] | string) =>
+        generate({ ...SCHEDULE_MEETING, valueObjects });
+
+      it('as an array and as a comma string write the same', async () => {
+        const fromArray = filesOf((await withValueObjects(['MeetingTitle', 'Duration'])).tree);
+
+        expect(filesOf((await withValueObjects('MeetingTitle,Duration')).tree)).toEqual(fromArray);
+        expect(
+          filesOf((await withValueObjects(' meeting-title , Duration,MeetingTitle')).tree),
+        ).toEqual(fromArray);
+      });
+
+      it('writes a value object and its spec for each', async () => {
+        const { tree, written } = await withValueObjects('MeetingTitle,Duration');
+        const without = filesOf(await workspaceWithScheduleMeeting());
+
+        expect(written.filter((file) => !without.has(file))).toEqual(
+          [
+            'meeting-title.value-object.ts',
+            'meeting-title.value-object.spec.ts',
+            'duration.value-object.ts',
+            'duration.value-object.spec.ts',
+          ]
+            .map((file) => `${DOMAIN}/${file}`)
+            .sort(),
+        );
+        expect(squash(read(tree, `${DOMAIN}/meeting-title.value-object.ts`))).toContain(
+          'export class MeetingTitle extends ValueObject<{ value: string }> {',
+        );
+        expect(read(tree, `${DOMAIN}/duration.value-object.ts`)).toContain(
+          'Guard.againstEmpty("duration", trimmed)',
+        );
+      });
+
+      it('carries them in the command, the aggregate method and the event', async () => {
+        const { tree } = await withValueObjects('MeetingTitle,Duration');
+        const command = squash(read(tree, `${APPLICATION}/schedule-meeting.command.ts`));
+        const aggregate = squash(read(tree, `${DOMAIN}/meeting.aggregate.ts`));
+        const event = squash(read(tree, `${DOMAIN}/meeting-scheduled.event.ts`));
+
+        expect(command).toContain(
+          'export interface ScheduleMeetingInput { readonly meetingId: string; readonly meetingTitle: string; readonly duration: string; }',
+        );
+        expect(command).toContain('meetingTitle: MeetingTitle.create(input.meetingTitle),');
+        expect(command).toContain('duration: Duration.create(input.duration),');
+        expect(aggregate).toContain(
+          'scheduleMeeting(details: { readonly meetingTitle: MeetingTitle; readonly duration: Duration; }): Result<void, DomainError> {',
+        );
+        expect(aggregate).toContain('import { MeetingTitle } from "./meeting-title.value-object";');
+        expect(event).toContain(
+          'export type MeetingScheduledPayload = { readonly meetingTitle: string; readonly duration: string; };',
+        );
+      });
+
+      it('has the aggregate spec call the method with valid value objects', async () => {
+        const { tree } = await withValueObjects('MeetingTitle,Duration');
+
+        expect(squash(read(tree, `${DOMAIN}/meeting.aggregate.spec.ts`))).toContain(
+          'meeting.scheduleMeeting({ meetingTitle: unwrap(MeetingTitle.create("Valid meeting title")), duration: unwrap(Duration.create("Valid duration")), });',
+        );
+      });
+
+      // BUG: the aggregate spec template calls `unwrap(...)` (templates.ts `detailsArgument`) when
+      // value objects are given, but imports only the aggregate, its id and `useCaseImports`:
+      // `unwrap` from @mjomeet/ddd is missing. The spec does not compile (TS2304) and its
+      // "records MeetingScheduled" test throws `ReferenceError: unwrap is not defined`
+      // (generator.disk.spec.ts proves it on disk). `it.failing` until the template imports it.
+      it.failing('has the aggregate spec import unwrap, which it calls', async () => {
+        const { tree } = await withValueObjects('MeetingTitle,Duration');
+
+        expect(read(tree, `${DOMAIN}/meeting.aggregate.spec.ts`)).toMatch(
+          /^import \{[^}]*\bunwrap\b[^}]*\} from "@mjomeet\/ddd";$/m,
+        );
+      });
+
+      it('lists them in the plan', async () => {
+        const { tree } = await withValueObjects(['MeetingTitle', 'Duration']);
+        const plan = read(tree, PLAN);
+
+        expect(tableRows(section(plan, 'domain-model')).map((row) => row[1])).toEqual([
+          '`Meeting`',
+          '`MeetingId`',
+          '`MeetingTitle`',
+          '`Duration`',
+          '`MeetingScheduled`',
+          '`MeetingRepositoryPort`',
+        ]);
+        expect([...specsInPlan(plan).keys()]).toContain(
+          'src/domain/meeting/duration.value-object.spec.ts',
+        );
+      });
+    });
+
+    it('--events records each event, and the listener reacts to the first', async () => {
+      const { tree, written } = await generate({
+        ...SCHEDULE_MEETING,
+        events: 'MeetingBooked,MeetingPlanned',
+      });
+      const aggregate = read(tree, `${DOMAIN}/meeting.aggregate.ts`);
+
+      expect(written.filter((file) => file.endsWith('.event.ts'))).toEqual([
+        `${DOMAIN}/meeting-booked.event.ts`,
+        `${DOMAIN}/meeting-planned.event.ts`,
+      ]);
+      expect(written.some((file) => file.includes('meeting-scheduled'))).toBe(false);
+      expect(aggregate).toContain('new MeetingBooked({');
+      expect(aggregate).toContain('new MeetingPlanned({');
+      expect(written.filter((file) => file.endsWith('.listener.ts'))).toEqual([
+        `${APPLICATION}/on-meeting-booked.listener.ts`,
+      ]);
+      expect(squash(read(tree, `${APPLICATION}/schedule-meeting.handler.spec.ts`))).toContain(
+        'toEqual([ MeetingBooked.EVENT_NAME, MeetingPlanned.EVENT_NAME, ]);',
+      );
+    });
+
+    it('--events as an array does the same as the comma string', async () => {
+      const fromString = filesOf(
+        (await generate({ ...SCHEDULE_MEETING, events: 'MeetingBooked' })).tree,
+      );
+
+      expect(
+        filesOf((await generate({ ...SCHEDULE_MEETING, events: ['MeetingBooked'] })).tree),
+      ).toEqual(fromString);
+    });
+
+    it('--scheduledCommands writes each, with one listener scheduling the first', async () => {
+      const { tree, written } = await generate({
+        ...SCHEDULE_MEETING,
+        scheduledCommands: ['SendReminder', 'CloseMeeting'],
+      });
+      const listener = read(tree, `${APPLICATION}/on-meeting-scheduled.listener.ts`);
+
+      expect(written.filter((file) => file.startsWith(APPLICATION))).toEqual(
+        [
+          'schedule-meeting.command',
+          'schedule-meeting.handler',
+          'on-meeting-scheduled.listener',
+          'send-reminder.scheduled-command',
+          'close-meeting.scheduled-command',
+        ]
+          .flatMap((base) => [`${APPLICATION}/${base}.ts`, `${APPLICATION}/${base}.spec.ts`])
+          .sort(),
+      );
+      expect(listener).toContain('SendReminderScheduledCommand.create(');
+      expect(listener).not.toContain('CloseMeeting');
+      expect(read(tree, `${APPLICATION}/close-meeting.scheduled-command.ts`)).toContain(
+        'static readonly TYPE = "meetings.CloseMeeting";',
+      );
+    });
+
+    it.each<[string, string[] | string]>([
+      ['an empty array', []],
+      ['an empty string', ''],
+    ])(
+      '--scheduledCommands as %s: no scheduled command and no listener',
+      async (_case, scheduledCommands) => {
+        const { tree, written } = await generate({ ...SCHEDULE_MEETING, scheduledCommands });
+        const plan = read(tree, PLAN);
+
+        expect(written.filter((file) => file.startsWith(APPLICATION))).toEqual(
+          ['schedule-meeting.command', 'schedule-meeting.handler']
+            .flatMap((base) => [`${APPLICATION}/${base}.ts`, `${APPLICATION}/${base}.spec.ts`])
+            .sort(),
+        );
+        expect(tableRows(section(plan, 'application-layer')).map((row) => row[0])).toEqual([
+          'Command',
+          'Handler',
+        ]);
+        expect(plan).not.toContain('Listener');
+        expect(plan).not.toContain('ScheduledCommand');
+        expect(read(tree, `${PROJECT}/src/index.ts`)).not.toMatch(/listener|scheduled-command/);
+      },
+    );
+
+    describe('--skipCode', () => {
+      it('writes the plan and creates the module project, but no code', async () => {
+        const { tree, written, callback } = await generate({ ...SCHEDULE_MEETING, skipCode: true });
+
+        // The plugin is registered (the plan must be verifiable), but no package is added.
+        expect(written).toEqual(
+          [PLAN, 'nx.json', ...MODULE_FILES.map((file) => `${PROJECT}/${file}`)].sort(),
+        );
+        expect(callback).toBeUndefined();
+        expect(readProjectConfiguration(tree, 'meetings').root).toBe(PROJECT);
+        expect(read(tree, `${PROJECT}/src/index.ts`)).toBe('');
+        expect(tree.exists(`${PROJECT}/src/domain`)).toBe(false);
+        expect(tree.exists(`${PROJECT}/src/application`)).toBe(false);
+      });
+
+      it('still plans every artifact, but embeds no spec code', async () => {
+        const { tree } = await generate({ ...SCHEDULE_MEETING, skipCode: true });
+        const plan = read(tree, PLAN);
+
+        expect(tableRows(section(plan, 'application-layer'))).toHaveLength(4);
+        expect(squash(section(plan, 'components'))).toContain(
+          '- Aggregate `Meeting` in `src/domain/meeting/meeting.aggregate.ts`',
+        );
+        expect(specsInPlan(plan).size).toBe(0);
+        expect(plan).not.toContain('```ts');
+        expect(section(plan, 'unit-tests')).toContain(PLACEHOLDER);
+      });
+
+      it('on an existing module writes the plan only', async () => {
+        const tree = await workspaceWithScheduleMeeting();
+
+        const { written } = await generate(
+          { module: 'meetings', useCase: 'RenameMeeting', skipCode: true },
+          tree,
+        );
+
+        expect(written).toEqual(['docs/features/meetings/RenameMeeting/RenameMeeting-plan.md']);
+        expect(readJson(tree, 'nx.json').plugins).toEqual(['@mjomeet/plan']);
+      });
+    });
+
+    describe('--skipFormat', () => {
+      it('writes the same files, unformatted', async () => {
+        const { tree, written } = await generate({ ...SCHEDULE_MEETING, skipFormat: true });
+        const formatted = changedSince(
+          filesOf(createTreeWithEmptyWorkspace()),
+          await workspaceWithScheduleMeeting(),
+        );
+        const unformatted: string[] = [];
+        for (const file of written.filter((path) => path.endsWith('.ts'))) {
+          const source = read(tree, file);
+          if ((await prettier.format(source, { filepath: file })) !== source)
+            unformatted.push(file);
+        }
+
+        expect(written).toEqual(formatted);
+        expect(unformatted).toContain(`${DOMAIN}/meeting.aggregate.ts`);
+        expect(unformatted).toContain(`${APPLICATION}/schedule-meeting.command.ts`);
+        // The templates' own quotes, where prettier's default would use double quotes.
+        expect(read(tree, `${DOMAIN}/meeting.aggregate.ts`)).toContain("from '@mjomeet/ddd';");
+      });
+
+      it('leaves the plan unwrapped', async () => {
+        const { tree } = await generate({ ...SCHEDULE_MEETING, skipFormat: true });
+        const plan = read(tree, PLAN);
+
+        expect(plan).toMatch(
+          /^Plan of the `ScheduleMeeting` use-case of the `meetings` module\. Nothing .* ask a reviewer to approve it\.$/m,
+        );
+        expect(
+          await prettier.format(plan, { filepath: PLAN, proseWrap: 'always', printWidth: 80 }),
+        ).not.toBe(plan);
+      });
+    });
+
+    it('uses an existing module project where it lives, without touching its configuration', async () => {
+      const tree = createTreeWithEmptyWorkspace();
+      addProjectConfiguration(tree, 'meetings', {
+        root: 'libs/meetings',
+        sourceRoot: 'libs/meetings/src',
+        projectType: 'library',
+        targets: {},
+      });
+      tree.write('libs/meetings/src/index.ts', 'export const legacy = 1;\n');
+
+      const { written } = await generate(SCHEDULE_MEETING, tree);
+
+      expect(written).toEqual(
+        [
+          PLAN,
+          ...WORKSPACE_FILES,
+          'libs/meetings/src/index.ts',
+          ...SCHEDULE_MEETING_CODE.flatMap((file) => [
+            `libs/meetings/${file}`,
+            `libs/meetings/${specOf(file)}`,
+          ]),
+        ].sort(),
+      );
+      expect(
+        read(tree, 'libs/meetings/src/index.ts').startsWith('export const legacy = 1;\n'),
+      ).toBe(true);
+      expect(readProjectConfiguration(tree, 'meetings').targets).toEqual({});
+      expect(tree.exists(PROJECT)).toBe(false);
+    });
+  });
+
+  describe('the workspace', () => {
+    const withPackageJson = (packageJson: object) => {
+      const tree = createTreeWithEmptyWorkspace();
+      tree.write('package.json', JSON.stringify(packageJson));
+      return tree;
+    };
+
+    it('adds nothing and asks for no install when the workspace has every package', async () => {
+      const tree = withPackageJson({
+        name: 'ws',
+        dependencies: { '@mjomeet/ddd': '0.1.0' },
+        devDependencies: {
+          nx: '23.2.1',
+          '@nx/jest': '23.2.1',
+          jest: '30.2.0',
+          '@swc/jest': '0.2.39',
+          '@swc/core': '1.15.8',
+          '@types/jest': '30.0.0',
+          '@types/node': '20.19.25',
+          typescript: '5.9.3',
+        },
+      });
+
+      const { written, callback } = await generate(SCHEDULE_MEETING, tree);
+
+      expect(written).not.toContain('package.json');
+      expect(callback).toBeUndefined();
+    });
+
+    it('counts a workspace package of the same name as present', async () => {
+      const tree = withPackageJson({ name: 'ws', devDependencies: { nx: '23.2.1' } });
+      addProjectConfiguration(tree, 'ddd', { root: 'packages/ddd', targets: {} });
+      tree.write(
+        'packages/ddd/package.json',
+        JSON.stringify({ name: '@mjomeet/ddd', version: '0.1.0' }),
+      );
+
+      await generate(SCHEDULE_MEETING, tree);
+
+      expect(readJson(tree, 'package.json').dependencies?.['@mjomeet/ddd']).toBeUndefined();
+    });
+
+    it("adds @nx/jest in the workspace's Nx version, and keeps what was there", async () => {
+      const tree = withPackageJson({
+        name: 'ws',
+        devDependencies: { nx: '23.2.1', jest: '29.7.0' },
+      });
+
+      await generate(SCHEDULE_MEETING, tree);
+
+      const { devDependencies } = readJson(tree, 'package.json');
+      expect(devDependencies['@nx/jest']).toBe('23.2.1');
+      expect(devDependencies.jest).toBe('29.7.0');
+      expect(devDependencies.nx).toBe('23.2.1');
+    });
+
+    // BUG: without `nx` in the root package.json (e.g. the empty test workspace, or nx installed
+    // globally), ensureModuleDependencies (lib/dependencies.ts) falls back to the plugin's own
+    // version for @nx/jest: "@nx/jest": "^0.1.0", a version of another package line that the
+    // generated jest config (resolver '@nx/jest/plugins/resolver') cannot use. The plugin
+    // supports Nx 23 (its peerDependencies), so an Nx 23 version is expected.
+    // `it.failing` until fixed.
+    it.failing(
+      'adds an @nx/jest of the Nx line the plugin supports when nx is not listed',
+      async () => {
+        const tree = await workspaceWithScheduleMeeting();
+
+        expect(readJson(tree, 'package.json').devDependencies['@nx/jest']).toMatch(/^[\^~]?23\./);
+      },
+    );
+
+    it('registers the plugin once, keeping a registration with options', async () => {
+      const tree = createTreeWithEmptyWorkspace();
+      tree.write(
+        'nx.json',
+        JSON.stringify({
+          plugins: [{ plugin: '@mjomeet/plan', options: { targetName: 'check-plan' } }],
+        }),
+      );
+
+      const { written } = await generate(SCHEDULE_MEETING, tree);
+
+      expect(written).not.toContain('nx.json');
+    });
+  });
+
+  describe('a second use-case on the same aggregate', () => {
+    const CANCEL_MEETING: FeatureGeneratorSchema = {
+      module: 'meetings',
+      useCase: 'CancelMeeting',
+      aggregate: 'Meeting',
+      valueObjects: 'CancellationReason',
+    };
+    const CANCEL = `${PROJECT}/src/application/cancel-meeting`;
+    const AGGREGATE = `${DOMAIN}/meeting.aggregate.ts`;
+    const BARREL = `${PROJECT}/src/index.ts`;
+    let tree: Tree;
+    let first: Map<string, string>;
+    let written: string[];
+
+    beforeAll(async () => {
+      tree = await workspaceWithScheduleMeeting();
+      first = filesOf(tree);
+      written = (await generate(CANCEL_MEETING, tree)).written;
+    });
+
+    it('writes its own files, and changes only the barrel and the aggregate', () => {
+      expect(written).toEqual(
+        [
+          'docs/features/meetings/CancelMeeting/CancelMeeting-plan.md',
+          BARREL,
+          AGGREGATE,
+          ...[
+            `${DOMAIN}/cancellation-reason.value-object`,
+            `${DOMAIN}/meeting-canceled.event`,
+            `${CANCEL}/cancel-meeting.command`,
+            `${CANCEL}/cancel-meeting.handler`,
+            `${CANCEL}/on-meeting-canceled.listener`,
+            `${CANCEL}/cancel-meeting-follow-up.scheduled-command`,
+          ].flatMap((base) => [`${base}.ts`, `${base}.spec.ts`]),
+        ].sort(),
+      );
+    });
+
+    it('neither registers the plugin again nor adds packages', async () => {
+      const again = await workspaceWithScheduleMeeting();
+
+      expect((await generate(CANCEL_MEETING, again)).callback).toBeUndefined();
+    });
+
+    it('leaves every file of the first use-case byte for byte, except the barrel and the aggregate', () => {
+      const changed = [...first.keys()].filter(
+        (path) => tree.read(path, 'utf-8') !== first.get(path),
+      );
+
+      expect(changed.sort()).toEqual([AGGREGATE, BARREL].sort());
+    });
+
+    it('only appends to the barrel, exporting every new file', () => {
+      const before = first.get(BARREL)!;
+      const after = read(tree, BARREL);
+
+      expect(after.startsWith(before)).toBe(true);
+      for (const module of [
+        './domain/meeting/cancellation-reason.value-object',
+        './domain/meeting/meeting-canceled.event',
+        './application/cancel-meeting/cancel-meeting.command',
+        './application/cancel-meeting/cancel-meeting.handler',
+        './application/cancel-meeting/on-meeting-canceled.listener',
+        './application/cancel-meeting/cancel-meeting-follow-up.scheduled-command',
+      ]) {
+        expect(after).toContain(`export * from "${module}";`);
+      }
+    });
+
+    // BUG: addExports (generator.ts) skips a line only when the barrel contains it verbatim with
+    // single quotes, but the barrel was formatted with the workspace's prettier style (double
+    // quotes, prettier's default). So every export of the shared aggregate's files (aggregate,
+    // id, repository port) is appended a second time. `it.failing` until fixed.
+    it.failing('appends only the exports that are new (no duplicate export lines)', () => {
+      const appended = read(tree, BARREL).slice(first.get(BARREL)!.length).trimEnd().split('\n');
+
+      expect(appended).toEqual([
+        'export * from "./domain/meeting/cancellation-reason.value-object";',
+        'export * from "./domain/meeting/meeting-canceled.event";',
+        'export * from "./application/cancel-meeting/cancel-meeting.command";',
+        'export * from "./application/cancel-meeting/cancel-meeting.handler";',
+        'export * from "./application/cancel-meeting/on-meeting-canceled.listener";',
+        'export * from "./application/cancel-meeting/cancel-meeting-follow-up.scheduled-command";',
+      ]);
+    });
+
+    it('keeps the aggregate as it was, adding the new imports and method', () => {
+      const before = first.get(AGGREGATE)!;
+      const after = read(tree, AGGREGATE);
+      const importsEnd = before.lastIndexOf('\nimport ') + 1;
+      const lastImport = before.indexOf('\n', importsEnd) + 1;
+      const closingBrace = before.lastIndexOf('}');
+
+      // Everything up to the last import, the class up to its closing brace, and that brace.
+      expect(after.startsWith(before.slice(0, lastImport))).toBe(true);
+      expect(after).toContain(before.slice(lastImport, closingBrace));
+      expect(after.endsWith(before.slice(closingBrace))).toBe(true);
+      expect(classMembers(after, 'Meeting')).toEqual([
+        'constructor',
+        'create',
+        'reconstitute',
+        'scheduleMeeting',
+        'cancelMeeting',
+      ]);
+      expect(squash(after)).toContain(
+        'cancelMeeting(details: { readonly cancellationReason: CancellationReason; }): Result<void, DomainError> {',
+      );
+      expect(squash(after)).toContain(
+        'new MeetingCanceled({ aggregateId: this.id.value, payload: { cancellationReason: details.cancellationReason.value }, }),',
+      );
+      expect(after).toMatch(
+        /^import \{ CancellationReason \} from ['"]\.\/cancellation-reason\.value-object['"];$/m,
+      );
+      expect(after).toMatch(
+        /^import \{ MeetingCanceled \} from ['"]\.\/meeting-canceled\.event['"];$/m,
+      );
+      expect(after.match(/^import /gm)).toHaveLength(5);
+    });
+
+    it('formats the added method like the rest of the aggregate', async () => {
+      const after = read(tree, AGGREGATE);
+      const formatted = await prettier.format(after, { filepath: AGGREGATE });
+      const method = (source: string) => source.slice(source.indexOf('  /** CancelMeeting:'));
+
+      expect(method(after)).toBe(method(formatted));
+    });
+
+    // BUG: the imports added to an existing aggregate come from a snippet with single quotes and
+    // are not formatted, so in a workspace whose prettier style uses double quotes (prettier's
+    // default) the extended aggregate mixes quote styles and no longer equals its prettier
+    // format. The same string comparison decides whether an import is missing
+    // (extend-aggregate.ts: `source.includes(line.trim())`), so an import that exists in the other
+    // quote style would be added twice. `it.failing` until fixed.
+    it.failing('leaves the extended aggregate exactly as prettier formats it', async () => {
+      const after = read(tree, AGGREGATE);
+
+      expect(await prettier.format(after, { filepath: AGGREGATE })).toBe(after);
+    });
+
+    it('plans the second use-case with its own artifacts, sharing the aggregate', () => {
+      const plan = read(tree, 'docs/features/meetings/CancelMeeting/CancelMeeting-plan.md');
+
+      expect(tableRows(section(plan, 'domain-model')).map((row) => row[1])).toEqual([
+        '`Meeting`',
+        '`MeetingId`',
+        '`CancellationReason`',
+        '`MeetingCanceled`',
+        '`MeetingRepositoryPort`',
+      ]);
+      expect(tableRows(section(plan, 'application-layer')).map((row) => row[1])).toEqual([
+        '`CancelMeetingCommand`',
+        '`CancelMeetingHandler`',
+        '`OnMeetingCanceledListener`',
+        '`CancelMeetingFollowUpScheduledCommand`',
+      ]);
+      expect(plan).toContain('status: draft');
+    });
+
+    it('does not touch the first plan', () => {
+      expect(read(tree, PLAN)).toBe(first.get(PLAN));
+    });
+  });
+
+  describe('refuses, changing nothing', () => {
+    async function expectRefusal(tree: Tree, schema: FeatureGeneratorSchema, message: RegExp) {
+      const before = filesOf(tree);
+
+      await expect(featureGenerator(tree, schema)).rejects.toThrow(message);
+
+      expect(changedSince(before, tree)).toEqual([]);
+    }
+
+    it('the same use-case again', async () => {
+      const tree = await workspaceWithScheduleMeeting();
+
+      await expectRefusal(tree, SCHEDULE_MEETING, /planned already/);
+    });
+
+    it.each<[string, Partial<FeatureGeneratorSchema>]>([
+      ['in another casing', { useCase: 'schedule-meeting' }],
+      ['with --skipCode', { skipCode: true }],
+      ['with other options', { valueObjects: 'MeetingTitle', scheduledCommands: [] }],
+    ])('the same use-case again, %s', async (_case, overrides) => {
+      const tree = await workspaceWithScheduleMeeting();
+
+      await expectRefusal(
+        tree,
+        { ...SCHEDULE_MEETING, ...overrides },
+        /ScheduleMeeting is planned already: docs\/features\/meetings\/ScheduleMeeting\/ScheduleMeeting-plan\.md exists/,
+      );
+    });
+
+    it('a use-case whose code exists though its plan was deleted', async () => {
+      const tree = await workspaceWithScheduleMeeting();
+      tree.delete(PLAN);
+
+      await expectRefusal(
+        tree,
+        SCHEDULE_MEETING,
+        /packages\/meetings\/src\/application\/schedule-meeting exists already/,
+      );
+    });
+
+    it('a use-case whose method the aggregate has already', async () => {
+      const tree = await workspaceWithScheduleMeeting();
+      tree.delete(PLAN);
+      tree.delete(APPLICATION);
+
+      await expectRefusal(
+        tree,
+        SCHEDULE_MEETING,
+        /Meeting in .*meeting\.aggregate\.ts already has a member "scheduleMeeting"/,
+      );
+    });
+
+    it('an aggregate file whose class a person renamed', async () => {
+      const tree = await workspaceWithScheduleMeeting();
+      const aggregate = `${DOMAIN}/meeting.aggregate.ts`;
+      tree.write(
+        aggregate,
+        read(tree, aggregate).replace(/\bclass Meeting\b/, 'class Appointment'),
+      );
+
+      await expectRefusal(
+        tree,
+        { module: 'meetings', useCase: 'CancelMeeting', aggregate: 'Meeting' },
+        /packages\/meetings\/src\/domain\/meeting\/meeting\.aggregate\.ts has no class Meeting to add the use-case to\. Restore the class, or pass --aggregate/,
+      );
+    });
+
+    it.each<[string, Partial<FeatureGeneratorSchema>, RegExp]>([
+      [
+        'a use-case with a path',
+        { useCase: '../escape' },
+        /^The use-case "\.\.\/escape" contains a path separator or "\.\."/,
+      ],
+      ['an empty use-case', { useCase: '' }, /^The use-case must not be empty/],
+      ['a blank use-case', { useCase: '   ' }, /^The use-case must not be empty/],
+      ['a non-ASCII use-case', { useCase: 'Über' }, /^The use-case "Über" is not a valid name/],
+      ['a reserved word', { useCase: 'new' }, /^The use-case "new" is a reserved word/],
+      [
+        'a module with a path',
+        { module: '../../etc' },
+        /^The module "\.\.\/\.\.\/etc" contains a path separator/,
+      ],
+      ['an empty module', { module: '' }, /^The module must not be empty/],
+      [
+        'the plan module',
+        { module: 'plan' },
+        /^The module "plan" collides with the @mjomeet\/plan package/,
+      ],
+      [
+        'the ddd module',
+        { module: 'ddd' },
+        /^The module "ddd" collides with the @mjomeet\/ddd package/,
+      ],
+      [
+        'the plan module in another casing',
+        { module: 'Plan' },
+        /collides with the @mjomeet\/plan package/,
+      ],
+      [
+        'an aggregate with a path',
+        { aggregate: 'a/b' },
+        /^The aggregate "a\/b" contains a path separator/,
+      ],
+      [
+        'a reserved aggregate',
+        { aggregate: 'Promise' },
+        /^The aggregate "Promise" is a reserved word/,
+      ],
+      [
+        'a value object that is not ASCII',
+        { valueObjects: 'Title,café' },
+        /^A value object "café" is not a valid name/,
+      ],
+      ['an event with a path', { events: ['a\\b'] }, /^An event "a\\b" contains a path separator/],
+      [
+        'a reserved scheduled command',
+        { scheduledCommands: 'delete' },
+        /^A scheduled command "delete" is a reserved word/,
+      ],
+      [
+        'a value object named like the aggregate',
+        { valueObjects: 'Meeting' },
+        /^"Meeting" is given for two different artifacts/,
+      ],
+      [
+        'an event named like the aggregate id',
+        { events: 'MeetingId' },
+        /^"MeetingId" is given for two different artifacts/,
+      ],
+    ])('%s', async (_case, overrides, message) => {
+      await expectRefusal(
+        createTreeWithEmptyWorkspace(),
+        { ...SCHEDULE_MEETING, ...overrides },
+        message,
+      );
+    });
+
+    it('a module whose packages/ folder exists but is not a project', async () => {
+      const tree = createTreeWithEmptyWorkspace();
+      tree.write('packages/x/notes.md', '# not a project\n');
+
+      await expectRefusal(
+        tree,
+        { module: 'x', useCase: 'ScheduleMeeting' },
+        /^packages\/x exists but is not an Nx project named "x"\. Move it away, or give it a project\.json with "name": "x"\.$/,
+      );
+    });
+  });
+
+  describe('the catalog', () => {
+    it('has the seed checklist fixture as its checklist items, verbatim and in order', () => {
+      expect(SEED_CHECKLIST).toHaveLength(44);
+      expect([
+        ...checklistItems(IMPLEMENTATION_CHECKLIST),
+        ...checklistItems(FEATURE_CHECKLIST),
+      ]).toEqual(SEED_CHECKLIST);
+    });
+
+    // The seed lives beside the clone (../shared) on engineers' machines only: compared when present.
+    const seed = join(__dirname, '../../../../../../shared/seed/feature-plan.prompt.md');
+    (existsSync(seed) ? it : it.skip)(
+      'fixture is a verbatim copy of the seed prompt\'s "- [ ]" lines',
+      () => {
+        const lines = readFileSync(seed, 'utf-8')
+          .split('\n')
+          .filter((line) => line.startsWith('- [ ] '))
+          .map((line) => line.slice('- [ ] '.length).trimEnd());
+
+        expect(lines).toEqual(SEED_CHECKLIST);
+      },
+    );
+  });
+});
