@@ -6,7 +6,7 @@ import {
   TargetConfiguration,
 } from '@nx/devkit';
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 
 export interface PlanPluginOptions {
   /** The name of the inferred target. Default: `verify-plan`. */
@@ -58,7 +58,13 @@ function inferVerifyPlanTargets(
     const root = dirname(file);
     results.push([
       file,
-      { projects: { [root]: { targets: { [targetName]: verifyPlanTarget(name, plansDir) } } } },
+      {
+        projects: {
+          [root]: {
+            targets: { [targetName]: verifyPlanTarget(name, plansDir, context.workspaceRoot) },
+          },
+        },
+      },
     ]);
   }
 
@@ -72,14 +78,18 @@ function inferVerifyPlanTargets(
   return results;
 }
 
-function verifyPlanTarget(module: string, plansDir: string): TargetConfiguration {
+function verifyPlanTarget(
+  module: string,
+  plansDir: string,
+  workspaceRoot: string,
+): TargetConfiguration {
   return {
     executor: '@mjomeet/plan:verify-plan',
     cache: true,
     inputs: [
       `{workspaceRoot}/${plansDir}/${module}/**/*.md`,
       '{projectRoot}/src/**/*.ts',
-      { externalDependencies: ['@mjomeet/plan'] },
+      pluginInput(workspaceRoot),
     ],
     outputs: ['{options.outputFile}'],
     options: { plansDir: `${plansDir}/${module}` },
@@ -88,6 +98,21 @@ function verifyPlanTarget(module: string, plansDir: string): TargetConfiguration
       technologies: ['markdown'],
     },
   };
+}
+
+/**
+ * The plugin's version is an input: a new release may judge plans differently. Installed from
+ * the registry it is an external dependency; built from sources inside this workspace (as in
+ * the plugin's own repository) its sources are the input instead.
+ */
+function pluginInput(workspaceRoot: string): NonNullable<TargetConfiguration['inputs']>[number] {
+  const pluginRoot = resolve(__dirname, '..', '..');
+  const fromWorkspace = relative(workspaceRoot, pluginRoot);
+  const isWorkspaceSource =
+    !fromWorkspace.startsWith('..') && !fromWorkspace.split(sep).includes('node_modules');
+  return isWorkspaceSource
+    ? `{workspaceRoot}/${fromWorkspace.split(sep).join('/')}/src/**/*`
+    : { externalDependencies: ['@mjomeet/plan'] };
 }
 
 function readProjectName(file: string): string | undefined {
