@@ -24,14 +24,17 @@ export default async function verifyPlanExecutor(
   const format = options.format ?? 'stylish';
   const report = formatReport(format, result.findings, result.plans.length);
   if (options.outputFile) {
+    // The file is for tools; the terminal still shows people what was found.
     const target = join(context.root, options.outputFile);
     mkdirSync(dirname(target), { recursive: true });
     writeFileSync(target, report);
-    if (format !== 'stylish') {
-      logger.info(formatReport('stylish', result.findings, result.plans.length));
-    }
+    print(formatReport('stylish', result.findings, result.plans.length));
   } else {
-    process.stdout.write(report.endsWith('\n') ? report : `${report}\n`);
+    print(report);
   }
   return { success: !result.findings.some((finding) => finding.severity === 'error') };
+}
+
+function print(report: string): void {
+  process.stdout.write(report.endsWith('\n') ? report : `${report}\n`);
 }
