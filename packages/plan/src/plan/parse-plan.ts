@@ -98,7 +98,14 @@ export function parsePlan(text: string, file: string): ParsedPlan {
       data: content.data,
       fields: content.fields,
     };
-    for (const problem of content.problems) problems.push({ kind: 'invalid-yaml', ...problem });
+    for (const problem of content.problems) {
+      // yaml reports an unterminated construct at the end of its input, which is the closing
+      // fence's line; the end of the last YAML line is where the fix goes.
+      const lastYamlLine = Math.max(split.closeLine - 1, 1);
+      const at =
+        problem.line > lastYamlLine ? { line: lastYamlLine, column: lines.lineText(lastYamlLine).length + 1 } : problem;
+      problems.push({ kind: 'invalid-yaml', message: problem.message, line: at.line, column: at.column });
+    }
   }
 
   const model = {

@@ -6,7 +6,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { planDigest } from '../digest';
+import type { Finding } from '../finding';
 import { ModuleCode, moduleCodeFromFiles } from '../module-code';
+import { verifyPlan } from '../verify';
 
 export const PLAN_FILE = 'docs/features/zeta/BookRoom/BookRoom-plan.md';
 
@@ -88,4 +90,25 @@ export function lineOf(text: string, search: string): number {
   const index = text.indexOf(search);
   if (index === -1) throw new Error(`${JSON.stringify(search)} is not in the fixture`);
   return text.slice(0, index).split(/\r\n|\r|\n/).length;
+}
+
+/** Verifies a variant of the complete plan the way the executor would (module code, fixed clock). */
+export function verifyVariant(text: string, options: { moduleCode?: ModuleCode | null; file?: string; skipApproval?: boolean } = {}): Finding[] {
+  return verifyPlan({
+    file: options.file ?? PLAN_FILE,
+    text,
+    moduleCode: options.moduleCode === null ? undefined : (options.moduleCode ?? zetaModule()),
+    skipApproval: options.skipApproval,
+    now: NOW,
+  });
+}
+
+/** The findings of one rule. */
+export function findingsOf(ruleId: string, findings: readonly Finding[]): Finding[] {
+  return findings.filter((finding) => finding.ruleId === ruleId);
+}
+
+/** The distinct rule ids of findings, sorted. */
+export function ruleIds(findings: readonly Finding[]): string[] {
+  return [...new Set(findings.map((finding) => finding.ruleId))].sort();
 }

@@ -1,0 +1,44 @@
+import { COMPLETE_PLAN, findingsOf, GENERATED_PLAN, lineOf, replaceOnce, verifyVariant } from '../__fixtures__/plans';
+
+describe('plan/placeholder', () => {
+  const rule = (text: string) => findingsOf('plan/placeholder', verifyVariant(text));
+
+  it('reports each line still holding TODO(plan), once, at its column', () => {
+    const text = replaceOnce(COMPLETE_PLAN, 'Out of scope: recurring', 'Out of scope: TODO(plan) and TODO(plan) recurring');
+    const findings = rule(text);
+
+    expect(findings).toEqual([
+      expect.objectContaining({
+        severity: 'error',
+        line: lineOf(text, 'Out of scope:'),
+        column: 15,
+        message:
+          '`TODO(plan)` left in `## Requirements analysis`; replace it with who needs this use-case, what it must do, and what is out of scope.',
+      }),
+    ]);
+  });
+
+  it('reports placeholders in table cells at the cell', () => {
+    const findings = rule(GENERATED_PLAN);
+    const row = lineOf(GENERATED_PLAN, '| TODO(plan) | TODO(plan) | TODO(plan) |');
+
+    expect(findings.find((finding) => finding.line === row)).toMatchObject({ column: 3 });
+  });
+
+  it('reports a placeholder in the front matter and in code', () => {
+    const text = COMPLETE_PLAN.replace('useCase: BookRoom', 'useCase: BookRoom # TODO(plan)').replace(
+      "import { RoomBooked } from './room-booked.event';\n\ndescribe('Room'",
+      "import { RoomBooked } from './room-booked.event';\n// TODO(plan): more\ndescribe('Room'",
+    );
+
+    expect(rule(text).map((finding) => finding.message.split(';')[0])).toEqual([
+      '`TODO(plan)` left in the front matter',
+      '`TODO(plan)` left in `## Unit tests`',
+    ]);
+  });
+
+  it('does not report `TODO(plan)` quoted as code: the introduction mentions it', () => {
+    expect(COMPLETE_PLAN).toContain('Replace every `TODO(plan)`');
+    expect(rule(COMPLETE_PLAN)).toEqual([]);
+  });
+});

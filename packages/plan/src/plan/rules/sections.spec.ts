@@ -1,0 +1,107 @@
+import { removeLine, removeSection, sectionText, swapSections } from '../__fixtures__/edit';
+import { COMPLETE_PLAN, findingsOf, lineOf, replaceOnce, verifyVariant } from '../__fixtures__/plans';
+import { longestIncreasingRun } from './sections';
+
+describe('plan/section-missing', () => {
+  const rule = (text: string) => findingsOf('plan/section-missing', verifyVariant(text));
+
+  it('reports a removed section where it belongs: at the next section', () => {
+    const text = removeSection(COMPLETE_PLAN, 'Privacy and compliance');
+    const findings = rule(text);
+
+    expect(findings).toEqual([
+      expect.objectContaining({
+        severity: 'error',
+        line: lineOf(text, '## Performance and scalability'),
+        column: 1,
+        message:
+          'Section `## Privacy and compliance` is missing; add it after `## Domain event storming`: the personal data involved, where it goes, how long it is kept, and why.',
+      }),
+    ]);
+  });
+
+  it('reports the last section at the end of the plan', () => {
+    const text = removeSection(COMPLETE_PLAN, 'Approval');
+
+    expect(rule(text)).toEqual([expect.objectContaining({ line: text.split('\n').length })]);
+  });
+
+  it('points out a title written in another case', () => {
+    const [finding] = rule(replaceOnce(COMPLETE_PLAN, '## Threat model', '## Threat Model'));
+
+    expect(finding.message).toContain('has `## Threat Model`: write the title exactly');
+  });
+});
+
+describe('plan/section-order', () => {
+  const rule = (text: string) => findingsOf('plan/section-order', verifyVariant(text));
+
+  it('reports one of two swapped sections, as a warning, with where it belongs', () => {
+    const text = swapSections(COMPLETE_PLAN, 'Domain model', 'Application layer');
+    const findings = rule(text);
+
+    expect(findings).toHaveLength(1);
+    expect(findings[0].severity).toBe('warning');
+    expect([lineOf(text, '## Domain model'), lineOf(text, '## Application layer')]).toContain(findings[0].line);
+    expect(findings[0].message).toMatch(/is out of order; move it (after|before) `## /);
+    // Nothing is missing: the section is there, only elsewhere.
+    expect(findingsOf('plan/section-missing', verifyVariant(text))).toEqual([]);
+  });
+
+  it('reports a section that appears twice', () => {
+    const text = COMPLETE_PLAN + '\n## Components\n\nMore.\n';
+    const [finding] = rule(text);
+
+    expect(finding.message).toBe(
+      `Section \`## Components\` appears again (first on line ${lineOf(COMPLETE_PLAN, '## Components')}); merge the two into one section.`,
+    );
+  });
+
+  it('accepts sections the catalog does not know, anywhere', () => {
+    expect(rule(replaceOnce(COMPLETE_PLAN, '## Components', '## Open questions\n\nNone.\n\n## Components'))).toEqual([]);
+  });
+
+  it.each([
+    [[0, 1, 2, 3], [0, 1, 2, 3]],
+    [[0, 2, 1, 3], [0, 1, 3]],
+    [[3, 0, 1, 2], [1, 2, 3]],
+    [[], []],
+  ])('keeps the longest run in order of %j', (values, kept) => {
+    expect([...longestIncreasingRun(values)].sort()).toEqual(kept);
+  });
+});
+
+describe('plan/section-empty', () => {
+  const rule = (text: string) => findingsOf('plan/section-empty', verifyVariant(text));
+
+  it('reports a section with nothing besides its heading', () => {
+    const steps = sectionText(COMPLETE_PLAN, 'Implementation steps');
+    const text = replaceOnce(COMPLETE_PLAN, steps, '## Implementation steps\n\n<!-- later -->\n\n');
+
+    expect(rule(text)).toEqual([
+      expect.objectContaining({
+        line: lineOf(text, '## Implementation steps'),
+        column: 1,
+        message: 'Section `## Implementation steps` is empty; write the ordered steps to implement this plan, each small enough to review.',
+      }),
+    ]);
+  });
+
+  it('reports a section with only sub-headings', () => {
+    const infrastructure = sectionText(COMPLETE_PLAN, 'Infrastructure and monitoring');
+    const headingsOnly = infrastructure
+      .split('\n')
+      .filter((line) => line.startsWith('#') || line === '')
+      .join('\n');
+
+    expect(rule(replaceOnce(COMPLETE_PLAN, infrastructure, headingsOnly))).toHaveLength(1);
+  });
+
+  it('counts a checklist of unticked items as content', () => {
+    const checklist = sectionText(COMPLETE_PLAN, 'Implementation checklist');
+    const itemsOnly = removeLine(checklist, 'Tick an item when it is done; mark one that does not apply "N/A: reason".');
+    const text = replaceOnce(COMPLETE_PLAN, checklist, itemsOnly);
+
+    expect(rule(text)).toEqual([]);
+  });
+});

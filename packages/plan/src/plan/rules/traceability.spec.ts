@@ -1,0 +1,88 @@
+import { COMPLETE_PLAN, findingsOf, lineOf, replaceOnce, verifyVariant, ZETA_FILES, zetaModule } from '../__fixtures__/plans';
+
+function without(path: string): Record<string, string> {
+  const files = { ...ZETA_FILES };
+  delete files[path];
+  return files;
+}
+
+describe('trace/artifact-missing', () => {
+  const rule = (text: string, files = ZETA_FILES) =>
+    findingsOf('trace/artifact-missing', verifyVariant(text, { moduleCode: zetaModule(files) }));
+
+  it('reports an artifact of the plan that the module does not declare, at its name', () => {
+    const findings = rule(COMPLETE_PLAN, without('src/domain/room/room-name.value-object.ts'));
+    const row = '| Value object    | `RoomName`';
+
+    expect(findings).toEqual([
+      expect.objectContaining({
+        severity: 'error',
+        line: lineOf(COMPLETE_PLAN, row),
+        column: row.indexOf('`RoomName`') + 1,
+        message:
+          '`RoomName` is named in `## Domain model` but not declared in packages/zeta/src; declare it (`export class RoomName`, interface, type...) or correct the name in the table.',
+      }),
+    ]);
+  });
+
+  it('reports a misspelt artifact in the application layer table', () => {
+    const text = replaceOnce(COMPLETE_PLAN, '`BookRoomHandler`  ', '`BookRoomHandlr`   ');
+
+    expect(rule(text)).toEqual([expect.objectContaining({ message: expect.stringMatching(/^`BookRoomHandlr` is named in `## Application layer`/) })]);
+  });
+
+  it('runs only when the module code is given', () => {
+    const text = replaceOnce(COMPLETE_PLAN, '`BookRoomHandler`  ', '`BookRoomHandlr`   ');
+
+    expect(findingsOf('trace/artifact-missing', verifyVariant(text, { moduleCode: null }))).toEqual([]);
+  });
+
+  it.each([
+    ['export abstract class Room {}', 'Room'],
+    ['export const RoomName = 1;', 'RoomName'],
+    ['export enum RoomId { A }', 'RoomId'],
+    ['export function RoomBooked() {}', 'RoomBooked'],
+    ['export type RoomRepositoryPort = {};', 'RoomRepositoryPort'],
+  ])('finds a declaration like %j', (source, name) => {
+    const declarations = zetaModule({ 'src/x.ts': source }).declarations;
+
+    expect(declarations.get(name)).toBe('src/x.ts');
+  });
+});
+
+describe('trace/spec-not-in-plan', () => {
+  const rule = (text: string, files = ZETA_FILES) =>
+    findingsOf('trace/spec-not-in-plan', verifyVariant(text, { moduleCode: zetaModule(files), skipApproval: true }));
+
+  it('reports a spec of a planned artifact that the Unit tests section does not name', () => {
+    const text = replaceOnce(COMPLETE_PLAN, '### `src/domain/room/room-booked.event.spec.ts`', '### The event');
+
+    expect(rule(text)).toEqual([
+      expect.objectContaining({
+        severity: 'error',
+        line: lineOf(text, '## Unit tests'),
+        column: 1,
+        message:
+          "Spec `src/domain/room/room-booked.event.spec.ts` (of `RoomBooked`) is not named in `## Unit tests`; add a `###` sub-section named after it, with the test's code, so that the reviewer sees it.",
+      }),
+    ]);
+  });
+
+  it("reports a spec in the use-case's folder that the plan does not name", () => {
+    const files = { ...ZETA_FILES, 'src/application/book-room/book-room.policy.spec.ts': '' };
+
+    expect(rule(COMPLETE_PLAN, files)).toEqual([
+      expect.objectContaining({ message: expect.stringContaining('`src/application/book-room/book-room.policy.spec.ts` (in src/application/book-room/)') }),
+    ]);
+  });
+
+  it("ignores specs of other use-cases and of artifacts the plan does not name", () => {
+    const files = { ...ZETA_FILES, 'src/application/cancel-room/cancel-room.command.spec.ts': '', 'src/domain/desk/desk.aggregate.spec.ts': '' };
+
+    expect(rule(COMPLETE_PLAN, files)).toEqual([]);
+  });
+
+  it('expects no spec that does not exist', () => {
+    expect(rule(COMPLETE_PLAN, without('src/domain/room/room-booked.event.spec.ts'))).toEqual([]);
+  });
+});

@@ -1,0 +1,109 @@
+import {
+  COMPLETE_PLAN,
+  findingsOf,
+  GENERATED_PLAN,
+  NOW,
+  PLAN_FILE,
+  replaceOnce,
+  ruleIds,
+  verifyVariant,
+  zetaModule,
+} from './__fixtures__/plans';
+import { RULES, verifyPlan } from './verify';
+
+describe('verifyPlan', () => {
+  it('finds nothing in the complete, approved plan', () => {
+    expect(verifyVariant(COMPLETE_PLAN)).toEqual([]);
+  });
+
+  it('finds nothing in the complete plan without module code either', () => {
+    expect(verifyVariant(COMPLETE_PLAN, { moduleCode: null })).toEqual([]);
+  });
+
+  it('finds only placeholders and the missing approval in the generated plan: template and rules agree', () => {
+    const findings = verifyVariant(GENERATED_PLAN);
+
+    expect(ruleIds(findings)).toEqual(['approval/missing', 'plan/placeholder']);
+    expect(findingsOf('approval/missing', findings)).toHaveLength(1);
+    // One per line still holding TODO(plan); the introduction's `TODO(plan)` is a mention.
+    const placeholderLines = GENERATED_PLAN.split('\n').filter((line) => /(?<!`)TODO\(plan\)(?!`)/.test(line));
+    expect(findingsOf('plan/placeholder', findings)).toHaveLength(placeholderLines.length);
+  });
+
+  it('reports only what the approve generator checks when approval is skipped', () => {
+    expect(ruleIds(verifyVariant(GENERATED_PLAN, { skipApproval: true }))).toEqual(['plan/placeholder']);
+    const stale = replaceOnce(COMPLETE_PLAN, 'Out of scope:', 'Not in scope:');
+    expect(verifyVariant(stale, { skipApproval: true })).toEqual([]);
+  });
+
+  it('sorts findings by line, then column', () => {
+    const findings = verifyVariant(GENERATED_PLAN);
+    const positions = findings.map((f) => f.line * 10_000 + f.column);
+
+    expect(positions).toEqual([...positions].sort((a, b) => a - b));
+  });
+
+  it('gives every finding a known rule, its severity, a position and a one-line message', () => {
+    const broken = replaceOnce(GENERATED_PLAN, '## Components', '## Componentz');
+    const severity = new Map(RULES.map((rule) => [rule.id, rule.severity]));
+
+    for (const finding of verifyVariant(broken)) {
+      expect(severity.get(finding.ruleId)).toBe(finding.severity);
+      expect(finding.file).toBe(PLAN_FILE);
+      expect(finding.line).toBeGreaterThanOrEqual(1);
+      expect(finding.column).toBeGreaterThanOrEqual(1);
+      expect(finding.message).not.toMatch(/\n/);
+    }
+  });
+
+  describe('mangled input gives findings, never a throw', () => {
+    it.each([
+      ['an empty file', '', ['plan/unreadable']],
+      ['binary junk', 'binary \u0000 junk', ['plan/unreadable']],
+      ['a 5 MB plan', COMPLETE_PLAN + 'x'.repeat(5 * 1024 * 1024), ['plan/unreadable']],
+      ['broken YAML', COMPLETE_PLAN.replace('module: zeta', 'module: [zeta'), ['plan/front-matter']],
+      ['no front matter', COMPLETE_PLAN.slice(COMPLETE_PLAN.indexOf('# BookRoom plan')), ['plan/front-matter']],
+      ['a random text', 'hello\n', ['plan/front-matter', 'plan/section-missing']],
+    ])('%s', (_case, text, expected) => {
+      let findings: ReturnType<typeof verifyPlan> = [];
+      expect(() => {
+        findings = verifyVariant(text as string);
+      }).not.toThrow();
+      expect(ruleIds(findings)).toEqual(expected);
+    });
+
+    it('reports an unreadable file once, at 1:1, and nothing else', () => {
+      expect(verifyVariant('')).toEqual([
+        expect.objectContaining({ ruleId: 'plan/unreadable', severity: 'error', line: 1, column: 1 }),
+      ]);
+    });
+
+    it('points at the first binary character', () => {
+      const [finding] = verifyVariant('---\nmodule: a\n---\n\nab\u0000cd\n');
+
+      expect(finding).toMatchObject({ ruleId: 'plan/unreadable', line: 5, column: 3 });
+    });
+
+    it('survives random byte soup', () => {
+      let seed = 42;
+      const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+      const alphabet = '-#|`[]x :\n\t>*_!N/A01TODO(plan)---\r';
+      for (let round = 0; round < 200; round++) {
+        const length = Math.floor(random() * 400);
+        let text = round % 2 ? '---\nmodule: zeta\nstatus: approved\n---\n' : '';
+        for (let i = 0; i < length; i++) text += alphabet[Math.floor(random() * alphabet.length)];
+        expect(() => verifyPlan({ file: PLAN_FILE, text, moduleCode: zetaModule(), now: NOW })).not.toThrow();
+      }
+    });
+  });
+
+  it('lists every rule once with an id, a severity and a one-line description', () => {
+    expect(new Set(RULES.map((rule) => rule.id)).size).toBe(RULES.length);
+    for (const rule of RULES) {
+      expect(rule.id).toMatch(/^[a-z-]+\/[a-z-]+$/);
+      expect(['error', 'warning']).toContain(rule.severity);
+      expect(rule.description).toMatch(/^\S.*\.$/);
+      expect(rule.description).not.toMatch(/\n/);
+    }
+  });
+});
