@@ -1,4 +1,16 @@
-import { formatFiles, readNxJson, Tree, updateNxJson } from '@nx/devkit';
+import {
+  formatFiles,
+  generateFiles,
+  logger,
+  OverwriteStrategy,
+  readNxJson,
+  Tree,
+  updateNxJson,
+} from '@nx/devkit';
+import { render } from 'ejs';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PLACEHOLDER } from '../../plan/catalog';
 import type { InitGeneratorSchema } from './schema';
 
 export const PLUGIN_NAME = '@mjomeet/plan';
@@ -36,7 +48,46 @@ export async function initGenerator(tree: Tree, schema: InitGeneratorSchema = {}
   }
 
   updateNxJson(tree, nxJson);
+  if (schema.agents) addAgentInstructions(tree);
   if (!schema.skipFormat) await formatFiles(tree);
+}
+
+export const AGENT_PROMPT_FILE = '.github/prompts/plan-feature.prompt.md';
+export const AGENTS_FILE = 'AGENTS.md';
+const AGENTS_START = '<!-- @mjomeet/plan:agents:start -->';
+const AGENTS_END = '<!-- @mjomeet/plan:agents:end -->';
+
+/**
+ * The prompt file and the AGENTS.md section that walk a coding agent through the plan-first
+ * workflow. A file a person wrote is never overwritten: the prompt is written only when absent,
+ * and the AGENTS.md section is appended only when its marker is not there yet.
+ */
+function addAgentInstructions(tree: Tree): void {
+  const files = join(__dirname, 'files');
+  if (tree.exists(AGENT_PROMPT_FILE)) {
+    logger.info(`${AGENT_PROMPT_FILE} exists: kept as it is.`);
+  } else {
+    generateFiles(
+      tree,
+      join(files, 'prompt'),
+      '.',
+      { tmpl: '', placeholder: PLACEHOLDER },
+      {
+        overwriteStrategy: OverwriteStrategy.KeepExisting,
+      },
+    );
+  }
+
+  const current = tree.read(AGENTS_FILE, 'utf-8');
+  if (current?.includes(AGENTS_START)) return;
+  const section = render(readFileSync(join(files, 'agents-section.md.ejs'), 'utf-8'), {
+    startMarker: AGENTS_START,
+    endMarker: AGENTS_END,
+  });
+  tree.write(
+    AGENTS_FILE,
+    current === null ? `# Agents\n\n${section}` : `${current.trimEnd()}\n\n${section}`,
+  );
 }
 
 /** Whether the plugin is registered already: `feature` runs init only when it is not. */

@@ -1,5 +1,6 @@
 export interface InitGeneratorSchema {
   targetName?: string;
   gatedTargets?: string[];
+  agents?: boolean;
   skipFormat?: boolean;
 }
