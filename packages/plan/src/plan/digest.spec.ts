@@ -30,33 +30,49 @@ describe('planDigest', () => {
   });
 
   it('changes when one sentence of the body changes', () => {
-    const edited = replaceOnce(COMPLETE_DRAFT, 'Out of scope: recurring bookings', 'Out of scope: all bookings');
+    const edited = replaceOnce(
+      COMPLETE_DRAFT,
+      'Out of scope: recurring bookings',
+      'Out of scope: all bookings',
+    );
 
     expect(planDigest(edited)).not.toBe(digest);
   });
 
   it('changes when a table cell or a test changes', () => {
-    expect(planDigest(replaceOnce(COMPLETE_DRAFT, 'Hidden rooms answer NOT_FOUND', 'Hidden rooms answer 403'))).not.toBe(digest);
-    expect(planDigest(replaceOnce(COMPLETE_DRAFT, "roomName: 'x'.repeat(201)", "roomName: 'x'.repeat(202)"))).not.toBe(
-      digest,
-    );
+    expect(
+      planDigest(
+        replaceOnce(COMPLETE_DRAFT, 'Hidden rooms answer NOT_FOUND', 'Hidden rooms answer 403'),
+      ),
+    ).not.toBe(digest);
+    expect(
+      planDigest(
+        replaceOnce(COMPLETE_DRAFT, "roomName: 'x'.repeat(201)", "roomName: 'x'.repeat(202)"),
+      ),
+    ).not.toBe(digest);
   });
 
   it('changes with the module or the use-case of the front matter', () => {
     expect(planDigest(COMPLETE_DRAFT.replace('module: zeta', 'module: eta'))).not.toBe(digest);
-    expect(planDigest(COMPLETE_DRAFT.replace('useCase: BookRoom', 'useCase: BookDesk'))).not.toBe(digest);
+    expect(planDigest(COMPLETE_DRAFT.replace('useCase: BookRoom', 'useCase: BookDesk'))).not.toBe(
+      digest,
+    );
   });
 
   it('reads `[x]` as `[ ]` only in a task marker, not elsewhere in the text', () => {
     const prose = replaceOnce(COMPLETE_DRAFT, 'Out of scope:', 'Out [x] of scope:');
 
-    expect(planDigest(prose)).not.toBe(planDigest(replaceOnce(COMPLETE_DRAFT, 'Out of scope:', 'Out [ ] of scope:')));
+    expect(planDigest(prose)).not.toBe(
+      planDigest(replaceOnce(COMPLETE_DRAFT, 'Out of scope:', 'Out [ ] of scope:')),
+    );
   });
 
-  it.each([['', ''], ['binary', 'binary \u0000 junk'], ['no front matter', '# Plan\n'], ['broken YAML', '---\nmodule: [\n---\n']])(
-    'never throws (%s)',
-    (_case, text) => {
-      expect(planDigest(text)).toMatch(DIGEST_PATTERN);
-    },
-  );
+  it.each([
+    ['', ''],
+    ['binary', 'binary \u0000 junk'],
+    ['no front matter', '# Plan\n'],
+    ['broken YAML', '---\nmodule: [\n---\n'],
+  ])('never throws (%s)', (_case, text) => {
+    expect(planDigest(text)).toMatch(DIGEST_PATTERN);
+  });
 });

@@ -28,7 +28,15 @@ const CLOSE_FENCE = /^(?:---|\.\.\.)[ \t]*$/;
 export function splitFrontMatter(text: string, lines: LineIndex): FrontMatterSplit {
   // A byte-order mark is invisible to a person: tolerate it before the opening fence.
   const first = lines.lineText(1).replace(/^\uFEFF/, '');
-  const none = { opened: false, closed: false, yamlOffset: 0, yaml: '', closeLine: 0, bodyOffset: 0, bodyLine: 1 };
+  const none = {
+    opened: false,
+    closed: false,
+    yamlOffset: 0,
+    yaml: '',
+    closeLine: 0,
+    bodyOffset: 0,
+    bodyLine: 1,
+  };
   if (!OPEN_FENCE.test(first)) return none;
   const yamlOffset = lines.lineCount > 1 ? lines.lineStart(2) : text.length;
   for (let line = 2; line <= lines.lineCount; line++) {
@@ -89,14 +97,23 @@ export function readFrontMatter(yaml: string, firstLine: number): FrontMatterCon
     if (doc.errors.length > 0) {
       const error = doc.errors[0];
       const more = doc.errors.length > 1 ? ` (and ${doc.errors.length - 1} more)` : '';
-      return { data: undefined, fields, problems: [{ ...at(error.pos[0]), message: oneLine(error.message) + more }] };
+      return {
+        data: undefined,
+        fields,
+        problems: [{ ...at(error.pos[0]), message: oneLine(error.message) + more }],
+      };
     }
     if (doc.contents === null) return { data: {}, fields, problems: [] };
     if (!isMap(doc.contents)) {
       return {
         data: undefined,
         fields,
-        problems: [{ ...at(doc.contents.range?.[0] ?? 0), message: 'the front matter is not a mapping of `key: value` fields' }],
+        problems: [
+          {
+            ...at(doc.contents.range?.[0] ?? 0),
+            message: 'the front matter is not a mapping of `key: value` fields',
+          },
+        ],
       };
     }
     // maxAliasCount bounds alias expansion ("billion laughs") in a hostile file.
@@ -105,7 +122,17 @@ export function readFrontMatter(yaml: string, firstLine: number): FrontMatterCon
     return { data, fields, problems: [] };
   } catch (error) {
     // yaml does not throw for bad input, but toJS may (alias limits); never let it escape.
-    return { data: undefined, fields, problems: [{ line: firstLine, column: 1, message: oneLine(String((error as Error)?.message ?? error)) }] };
+    return {
+      data: undefined,
+      fields,
+      problems: [
+        {
+          line: firstLine,
+          column: 1,
+          message: oneLine(String((error as Error)?.message ?? error)),
+        },
+      ],
+    };
   }
 }
 

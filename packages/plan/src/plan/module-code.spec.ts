@@ -10,7 +10,9 @@ describe('moduleCodeFromFiles', () => {
 
     expect(code.root).toBe('packages/zeta');
     expect(code.declarations.get('Room')).toBe('src/domain/room/room.aggregate.ts');
-    expect(code.declarations.get('BookRoomInput')).toBe('src/application/book-room/book-room.command.ts');
+    expect(code.declarations.get('BookRoomInput')).toBe(
+      'src/application/book-room/book-room.command.ts',
+    );
     expect(code.specFiles.has('src/domain/room/room.aggregate.spec.ts')).toBe(true);
     expect(code.specFiles.size).toBe(9);
   });
@@ -20,19 +22,28 @@ describe('moduleCodeFromFiles', () => {
       'src/a.spec.ts': 'export class InSpec {}',
       'src/b.d.ts': 'export declare class InDts {}',
       'tools/c.ts': 'export class Outside {}',
-      'src/d.ts': 'class Hidden {}\n// export class Commented {}\n  export   interface Spaced {}\nexport default class Defaulted {}\nexport declare const Declared: number;',
+      'src/d.ts':
+        'class Hidden {}\n// export class Commented {}\n  export   interface Spaced {}\nexport default class Defaulted {}\nexport declare const Declared: number;',
       'src\\e.ts': 'export async function Windows() {}',
     });
 
-    expect([...code.declarations.keys()].sort()).toEqual(['Declared', 'Defaulted', 'Spaced', 'Windows']);
+    expect([...code.declarations.keys()].sort()).toEqual([
+      'Declared',
+      'Defaulted',
+      'Spaced',
+      'Windows',
+    ]);
     expect(code.root).toBe('packages/x');
   });
 
   it('accepts a Map and resolves a name declared twice to the first file in path order', () => {
-    const code = moduleCodeFromFiles('m', new Map([
-      ['src/b.ts', 'export class Twice {}'],
-      ['src/a.ts', 'export class Twice {}'],
-    ]));
+    const code = moduleCodeFromFiles(
+      'm',
+      new Map([
+        ['src/b.ts', 'export class Twice {}'],
+        ['src/a.ts', 'export class Twice {}'],
+      ]),
+    );
 
     expect(code.declarations.get('Twice')).toBe('src/a.ts');
   });
@@ -43,7 +54,10 @@ describe('readModuleCode', () => {
 
   beforeAll(() => {
     workspace = mkdtempSync(join(tmpdir(), 'plan-module-code-'));
-    for (const [path, content] of Object.entries({ ...ZETA_FILES, 'src/node_modules/x/index.ts': 'export class Vendored {}' })) {
+    for (const [path, content] of Object.entries({
+      ...ZETA_FILES,
+      'src/node_modules/x/index.ts': 'export class Vendored {}',
+    })) {
       const file = join(workspace, ZETA_ROOT, path);
       mkdirSync(dirname(file), { recursive: true });
       writeFileSync(file, content);

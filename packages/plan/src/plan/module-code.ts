@@ -79,7 +79,10 @@ export function readModuleCode(workspaceRoot: string, projectRoot: string): Modu
       } else if (entry.isFile() && entry.name.endsWith('.ts') && !entry.name.endsWith('.d.ts')) {
         try {
           // Spec files only need to exist; their content is never read.
-          files.set(relative, isSpecFile(entry.name) ? '' : readFileSync(join(base, relative), 'utf-8'));
+          files.set(
+            relative,
+            isSpecFile(entry.name) ? '' : readFileSync(join(base, relative), 'utf-8'),
+          );
         } catch {
           // A file that vanished or cannot be read declares nothing.
         }

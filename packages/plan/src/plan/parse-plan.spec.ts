@@ -42,7 +42,11 @@ describe('parsePlan', () => {
   it('reads the front matter and the line and column of each field', () => {
     expect(plan.problems).toEqual([]);
     expect(plan.frontMatter).toMatchObject({ line: 1, column: 1, endLine: 6 });
-    expect(plan.frontMatter?.data).toEqual({ module: 'zeta', useCase: 'BookRoom', approval: { by: 'Ada' } });
+    expect(plan.frontMatter?.data).toEqual({
+      module: 'zeta',
+      useCase: 'BookRoom',
+      approval: { by: 'Ada' },
+    });
     expect(plan.frontMatter?.fields.get('useCase')).toMatchObject({
       value: 'BookRoom',
       line: 3,
@@ -60,13 +64,17 @@ describe('parsePlan', () => {
 
   it('gives each ## section and ### sub-heading its line and column', () => {
     expect(plan.title).toMatchObject({ level: 1, text: 'BookRoom plan', line: 8, column: 1 });
-    expect(plan.sections.map((s) => [s.title, s.heading.line, s.heading.column, s.endLine])).toEqual([
+    expect(
+      plan.sections.map((s) => [s.title, s.heading.line, s.heading.column, s.endLine]),
+    ).toEqual([
       ['Threat model', 10, 1, 23],
       ['Unit tests', 24, 1, 31],
       ['Empty', 32, 1, 32],
     ]);
     // Entities are decoded, as markdown renders them.
-    expect(plan.sections[0].subheadings).toEqual([{ level: 3, text: 'Notes & more', line: 16, column: 1 }]);
+    expect(plan.sections[0].subheadings).toEqual([
+      { level: 3, text: 'Notes & more', line: 16, column: 1 },
+    ]);
     expect(plan.sections[2].contentBlocks).toBe(0);
   });
 
@@ -82,7 +90,11 @@ describe('parsePlan', () => {
   it('reads table rows with trimmed cells and their columns', () => {
     const [table] = plan.tables;
 
-    expect(table.header).toMatchObject({ cells: ['Threat', 'Asset', 'Mitigation'], line: 12, column: 1 });
+    expect(table.header).toMatchObject({
+      cells: ['Threat', 'Asset', 'Mitigation'],
+      line: 12,
+      column: 1,
+    });
     expect(table.header.cellColumns).toEqual([3, 12, 21]);
     expect(table.rows).toEqual([
       { cells: ['Spam | flood', 'Rooms', ''], cellColumns: [3, 19, 26], line: 14, column: 1 },
@@ -112,7 +124,9 @@ describe('parsePlan', () => {
     expect(generated.codeBlocks.map((block) => block.lang)).toEqual([...Array(9).fill('ts'), 'sh']);
     expect(generated.codeBlocks[0].line).toBe(lineOf(GENERATED_PLAN, '```ts'));
     expect(generated.tables.map((table) => table.rows.length)).toEqual([1, 5, 4]);
-    const infrastructure = generated.sections.find((section) => section.title === 'Infrastructure and monitoring');
+    const infrastructure = generated.sections.find(
+      (section) => section.title === 'Infrastructure and monitoring',
+    );
     expect(infrastructure?.subheadings.map((heading) => heading.text)).toEqual([
       'Telemetry',
       'Rate limiting',
@@ -134,7 +148,10 @@ describe('parsePlan', () => {
   });
 
   it('does not count an HTML comment as content, nor a heading nested in a list', () => {
-    const parsed = parsePlan('---\nmodule: a\n---\n## A\n\n<!-- later -->\n\n- ## nested\n', 'x.md');
+    const parsed = parsePlan(
+      '---\nmodule: a\n---\n## A\n\n<!-- later -->\n\n- ## nested\n',
+      'x.md',
+    );
 
     expect(parsed.sections).toHaveLength(1);
     expect(parsed.sections[0].contentBlocks).toBe(1); // the list, not the comment
@@ -172,9 +189,19 @@ describe('parsePlan', () => {
     });
 
     it('survives hostile YAML (alias bombs) and odd markdown', () => {
-      const bomb = ['---', 'a: &a [x, x, x, x, x, x, x, x, x]', ...'bcdefghij'.split('').map((k, i) => `${k}: &${k} [${Array(9).fill(`*${'abcdefghij'[i]}`).join(', ')}]`), '---', ''].join('\n');
+      const bomb = [
+        '---',
+        'a: &a [x, x, x, x, x, x, x, x, x]',
+        ...'bcdefghij'
+          .split('')
+          .map((k, i) => `${k}: &${k} [${Array(9).fill(`*${'abcdefghij'[i]}`).join(', ')}]`),
+        '---',
+        '',
+      ].join('\n');
       expect(() => parsePlan(bomb, 'x.md')).not.toThrow();
-      expect(() => parsePlan('---\n---\n' + '>'.repeat(5000) + ' - [ ] x\n' + '|'.repeat(3000), 'x.md')).not.toThrow();
+      expect(() =>
+        parsePlan('---\n---\n' + '>'.repeat(5000) + ' - [ ] x\n' + '|'.repeat(3000), 'x.md'),
+      ).not.toThrow();
     });
 
     it('accepts a value that is not a string', () => {

@@ -27,13 +27,11 @@ type Token = MarkdownIt.Token;
  * content). Only the block level is run: the rules read headings, lists, tables and fences,
  * never emphasis or links, and skipping the inline pass roughly halves the parse time.
  */
-const markdown = new MarkdownIt('default', { html: true, linkify: false, typographer: false }).disable([
-  'inline',
-  'linkify',
-  'replacements',
-  'smartquotes',
-  'text_join',
-]);
+const markdown = new MarkdownIt('default', {
+  html: true,
+  linkify: false,
+  typographer: false,
+}).disable(['inline', 'linkify', 'replacements', 'smartquotes', 'text_join']);
 const { unescapeAll } = markdown.utils;
 
 /** A GFM task marker at the start of a list item's first paragraph. */
@@ -79,14 +77,16 @@ export function parsePlan(text: string, file: string): ParsedPlan {
       kind: 'no-front-matter',
       line: 1,
       column: 1,
-      message: 'the first line must be `---`, followed by the `module`, `useCase` and `status` fields and a closing `---`',
+      message:
+        'the first line must be `---`, followed by the `module`, `useCase` and `status` fields and a closing `---`',
     });
   } else if (!split.closed) {
     problems.push({
       kind: 'unclosed-front-matter',
       line: 1,
       column: 1,
-      message: 'the front matter opened on line 1 is never closed; add a `---` line after its last field',
+      message:
+        'the front matter opened on line 1 is never closed; add a `---` line after its last field',
     });
   } else {
     const content = readFrontMatter(split.yaml, 2);
@@ -103,8 +103,15 @@ export function parsePlan(text: string, file: string): ParsedPlan {
       // fence's line; the end of the last YAML line is where the fix goes.
       const lastYamlLine = Math.max(split.closeLine - 1, 1);
       const at =
-        problem.line > lastYamlLine ? { line: lastYamlLine, column: lines.lineText(lastYamlLine).length + 1 } : problem;
-      problems.push({ kind: 'invalid-yaml', message: problem.message, line: at.line, column: at.column });
+        problem.line > lastYamlLine
+          ? { line: lastYamlLine, column: lines.lineText(lastYamlLine).length + 1 }
+          : problem;
+      problems.push({
+        kind: 'invalid-yaml',
+        message: problem.message,
+        line: at.line,
+        column: at.column,
+      });
     }
   }
 
@@ -171,7 +178,9 @@ function readBody(model: BodyModel, tokens: Token[], lineOffset: number): void {
           level: Number(token.tag.slice(1)),
           text: unescapeAll(tokens[i + 1]?.content ?? '').trim(),
           line,
-          column: token.markup.startsWith('#') ? lineText.indexOf('#') + 1 : firstNonSpaceColumn(lineText),
+          column: token.markup.startsWith('#')
+            ? lineText.indexOf('#') + 1
+            : firstNonSpaceColumn(lineText),
         };
         model.headings.push(heading);
         if (heading.level === 1 && !model.title) model.title = heading;
@@ -231,10 +240,16 @@ function readBody(model: BodyModel, tokens: Token[], lineOffset: number): void {
 }
 
 /** The task of a list item whose first paragraph starts with `[ ]`, `[x]` or `[X]`. */
-function readTask(tokens: Token[], index: number, lines: LineIndex, lineOffset: number): TaskItem | undefined {
+function readTask(
+  tokens: Token[],
+  index: number,
+  lines: LineIndex,
+  lineOffset: number,
+): TaskItem | undefined {
   const paragraph = tokens[index + 1];
   const inline = tokens[index + 2];
-  if (paragraph?.type !== 'paragraph_open' || inline?.type !== 'inline' || !inline.map) return undefined;
+  if (paragraph?.type !== 'paragraph_open' || inline?.type !== 'inline' || !inline.map)
+    return undefined;
   const marker = TASK_MARKER.exec(inline.content);
   if (!marker) return undefined;
   const line = inline.map[0] + lineOffset + 1;
@@ -293,7 +308,10 @@ function readTable(
 function tableRow(cells: string[], line: number, lineText: string): TableRow {
   // Skip indentation and blockquote markers before the row.
   let start = 0;
-  while (start < lineText.length && (lineText[start] === ' ' || lineText[start] === '\t' || lineText[start] === '>')) {
+  while (
+    start < lineText.length &&
+    (lineText[start] === ' ' || lineText[start] === '\t' || lineText[start] === '>')
+  ) {
     start++;
   }
   const column = start + 1;
@@ -305,11 +323,16 @@ function tableRow(cells: string[], line: number, lineText: string): TableRow {
       cellStart = k + 1;
     }
   }
-  if (bounds.length > 0 && lineText.slice(bounds[0][0], bounds[0][1]).trim() === '' && lineText[start] === '|') {
+  if (
+    bounds.length > 0 &&
+    lineText.slice(bounds[0][0], bounds[0][1]).trim() === '' &&
+    lineText[start] === '|'
+  ) {
     bounds.shift();
   }
   const last = bounds[bounds.length - 1];
-  if (last && lineText.slice(last[0], last[1]).trim() === '' && bounds.length > cells.length) bounds.pop();
+  if (last && lineText.slice(last[0], last[1]).trim() === '' && bounds.length > cells.length)
+    bounds.pop();
   const cellColumns = cells.map((_, c) => {
     const bound = bounds[c];
     if (!bound || bounds.length < cells.length) return column;

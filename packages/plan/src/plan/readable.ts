@@ -25,7 +25,9 @@ export function checkReadable(text: string): Unreadable | undefined {
   // A string longer than the limit in UTF-16 units is longer in UTF-8 bytes too; only strings
   // near the limit need the exact (and slower) byte count.
   const bytes =
-    text.length > MAX_PLAN_BYTES || text.length * 3 > MAX_PLAN_BYTES ? byteLength(text) : text.length;
+    text.length > MAX_PLAN_BYTES || text.length * 3 > MAX_PLAN_BYTES
+      ? byteLength(text)
+      : text.length;
   if (bytes > MAX_PLAN_BYTES) {
     return { kind: 'too-large', line: 1, column: 1, message: tooLargeMessage(bytes) };
   }
@@ -44,7 +46,8 @@ export function checkReadable(text: string): Unreadable | undefined {
       kind: 'empty',
       line: 1,
       column: 1,
-      message: 'The plan is empty; regenerate it with `nx g @mjomeet/plan:feature` or restore it from version control.',
+      message:
+        'The plan is empty; regenerate it with `nx g @mjomeet/plan:feature` or restore it from version control.',
     };
   }
   return undefined;
@@ -59,5 +62,7 @@ function byteLength(text: string): number {
 }
 
 function formatSize(bytes: number): string {
-  return bytes >= 1024 * 1024 ? `${(bytes / (1024 * 1024)).toFixed(1)} MiB` : `${Math.ceil(bytes / 1024)} KiB`;
+  return bytes >= 1024 * 1024
+    ? `${(bytes / (1024 * 1024)).toFixed(1)} MiB`
+    : `${Math.ceil(bytes / 1024)} KiB`;
 }

@@ -15,9 +15,15 @@ describe('recordApproval', () => {
       module: 'zeta',
       useCase: 'BookRoom',
       status: 'approved',
-      approval: { by: 'A. Reviewer', at: '2026-11-24T08:00:00.000Z', digest: planDigest(COMPLETE_DRAFT) },
+      approval: {
+        by: 'A. Reviewer',
+        at: '2026-11-24T08:00:00.000Z',
+        digest: planDigest(COMPLETE_DRAFT),
+      },
     });
-    expect(verifyPlan({ file: PLAN_FILE, text: approved, moduleCode: zetaModule(), now: NOW })).toEqual([]);
+    expect(
+      verifyPlan({ file: PLAN_FILE, text: approved, moduleCode: zetaModule(), now: NOW }),
+    ).toEqual([]);
   });
 
   it('changes nothing but the front matter', () => {
@@ -29,7 +35,10 @@ describe('recordApproval', () => {
   });
 
   it('replaces an earlier approval and keeps comments and an implemented status', () => {
-    const first = recordApproval(COMPLETE_DRAFT.replace('status: draft', 'status: implemented # shipped'), { by: 'Zed Quux', at });
+    const first = recordApproval(
+      COMPLETE_DRAFT.replace('status: draft', 'status: implemented # shipped'),
+      { by: 'Zed Quux', at },
+    );
     const again = recordApproval(first, { by: 'Yan Wix', at });
 
     expect(again).toContain('status: implemented # shipped');
@@ -47,7 +56,9 @@ describe('recordApproval', () => {
   it('quotes an approver YAML would misread', () => {
     const approved = recordApproval(COMPLETE_DRAFT, { by: 'yes: #1', at });
 
-    expect(parsePlan(approved, PLAN_FILE).frontMatter?.data?.approval).toMatchObject({ by: 'yes: #1' });
+    expect(parsePlan(approved, PLAN_FILE).frontMatter?.data?.approval).toMatchObject({
+      by: 'yes: #1',
+    });
   });
 
   it.each([

@@ -21,21 +21,30 @@ export class ApprovalError extends Error {
 
 export function recordApproval(text: string, approval: ApprovalRecord): string {
   const by = approval.by.trim();
-  if (by === '' || /[\r\n]/.test(by)) throw new ApprovalError('The approver must be one non-empty line.');
-  if (Number.isNaN(approval.at.getTime())) throw new ApprovalError('The approval time is not a valid date.');
+  if (by === '' || /[\r\n]/.test(by))
+    throw new ApprovalError('The approver must be one non-empty line.');
+  if (Number.isNaN(approval.at.getTime()))
+    throw new ApprovalError('The approval time is not a valid date.');
   const lines = new LineIndex(text);
   const split = splitFrontMatter(text, lines);
   if (!split.closed) {
-    throw new ApprovalError('The plan has no front matter (--- ... ---) to record the approval in.');
+    throw new ApprovalError(
+      'The plan has no front matter (--- ... ---) to record the approval in.',
+    );
   }
   const doc = parseDocument(split.yaml, { lineCounter: new LineCounter() });
   if (doc.errors.length > 0 || (doc.contents !== null && !isMap(doc.contents))) {
-    throw new ApprovalError('The front matter is not a valid YAML mapping; fix it before approving.');
+    throw new ApprovalError(
+      'The front matter is not a valid YAML mapping; fix it before approving.',
+    );
   }
   const status = doc.get('status');
   // Re-approving an implemented plan (after a reviewed change) keeps it implemented.
   doc.set('status', status === 'implemented' ? 'implemented' : 'approved');
-  doc.set('approval', doc.createNode({ by, at: approval.at.toISOString(), digest: planDigest(text) }));
+  doc.set(
+    'approval',
+    doc.createNode({ by, at: approval.at.toISOString(), digest: planDigest(text) }),
+  );
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
   const yaml = doc.toString({ lineWidth: 0 }).replace(/\n/g, eol);
   const opening = text.slice(0, split.yamlOffset);

@@ -40,17 +40,36 @@ export function verifyProjectPlans(options: VerifyProjectPlansOptions): VerifyPr
     const wanted = `/${options.useCase}/${options.useCase}-plan.md`;
     plans = plans.filter((plan) => plan.endsWith(wanted));
     if (plans.length === 0) {
-      return { plans, findings: [], problem: `There is no plan of ${options.useCase} in ${plansDir} (expected ${plansDir}${wanted}). Create it with nx g @mjomeet/plan:feature.` };
+      return {
+        plans,
+        findings: [],
+        problem: `There is no plan of ${options.useCase} in ${plansDir} (expected ${plansDir}${wanted}). Create it with nx g @mjomeet/plan:feature.`,
+      };
     }
   } else if (plans.length === 0) {
-    return { plans, findings: [], problem: `There are no plans (*-plan.md) in ${plansDir}. Create one with nx g @mjomeet/plan:feature.` };
+    return {
+      plans,
+      findings: [],
+      problem: `There are no plans (*-plan.md) in ${plansDir}. Create one with nx g @mjomeet/plan:feature.`,
+    };
   }
-  const moduleCode = options.projectRoot ? readModuleCode(options.workspaceRoot, toPosix(options.projectRoot)) : undefined;
+  const moduleCode = options.projectRoot
+    ? readModuleCode(options.workspaceRoot, toPosix(options.projectRoot))
+    : undefined;
   const findings: Finding[] = [];
   for (const file of plans) {
     const read = readPlan(options.workspaceRoot, file);
     if ('unreadable' in read) findings.push(read.unreadable);
-    else findings.push(...verifyPlan({ file, text: read.text, moduleCode, skipApproval: options.skipApproval, now: options.now }));
+    else
+      findings.push(
+        ...verifyPlan({
+          file,
+          text: read.text,
+          moduleCode,
+          skipApproval: options.skipApproval,
+          now: options.now,
+        }),
+      );
   }
   return { plans, findings };
 }
@@ -81,7 +100,14 @@ function findPlans(workspaceRoot: string, plansDir: string): string[] {
  */
 function readPlan(workspaceRoot: string, file: string): { text: string } | { unreadable: Finding } {
   const report = (message: string) => ({
-    unreadable: { ruleId: unreadable.id, severity: unreadable.severity, message, file, line: 1, column: 1 },
+    unreadable: {
+      ruleId: unreadable.id,
+      severity: unreadable.severity,
+      message,
+      file,
+      line: 1,
+      column: 1,
+    },
   });
   try {
     const path = join(workspaceRoot, file);

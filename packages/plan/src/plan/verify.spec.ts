@@ -26,12 +26,16 @@ describe('verifyPlan', () => {
     expect(ruleIds(findings)).toEqual(['approval/missing', 'plan/placeholder']);
     expect(findingsOf('approval/missing', findings)).toHaveLength(1);
     // One per line still holding TODO(plan); the introduction's `TODO(plan)` is a mention.
-    const placeholderLines = GENERATED_PLAN.split('\n').filter((line) => /(?<!`)TODO\(plan\)(?!`)/.test(line));
+    const placeholderLines = GENERATED_PLAN.split('\n').filter((line) =>
+      /(?<!`)TODO\(plan\)(?!`)/.test(line),
+    );
     expect(findingsOf('plan/placeholder', findings)).toHaveLength(placeholderLines.length);
   });
 
   it('reports only what the approve generator checks when approval is skipped', () => {
-    expect(ruleIds(verifyVariant(GENERATED_PLAN, { skipApproval: true }))).toEqual(['plan/placeholder']);
+    expect(ruleIds(verifyVariant(GENERATED_PLAN, { skipApproval: true }))).toEqual([
+      'plan/placeholder',
+    ]);
     const stale = replaceOnce(COMPLETE_PLAN, 'Out of scope:', 'Not in scope:');
     expect(verifyVariant(stale, { skipApproval: true })).toEqual([]);
   });
@@ -61,8 +65,16 @@ describe('verifyPlan', () => {
       ['an empty file', '', ['plan/unreadable']],
       ['binary junk', 'binary \u0000 junk', ['plan/unreadable']],
       ['a 5 MB plan', COMPLETE_PLAN + 'x'.repeat(5 * 1024 * 1024), ['plan/unreadable']],
-      ['broken YAML', COMPLETE_PLAN.replace('module: zeta', 'module: [zeta'), ['plan/front-matter']],
-      ['no front matter', COMPLETE_PLAN.slice(COMPLETE_PLAN.indexOf('# BookRoom plan')), ['plan/front-matter']],
+      [
+        'broken YAML',
+        COMPLETE_PLAN.replace('module: zeta', 'module: [zeta'),
+        ['plan/front-matter'],
+      ],
+      [
+        'no front matter',
+        COMPLETE_PLAN.slice(COMPLETE_PLAN.indexOf('# BookRoom plan')),
+        ['plan/front-matter'],
+      ],
       ['a random text', 'hello\n', ['plan/front-matter', 'plan/section-missing']],
     ])('%s', (_case, text, expected) => {
       let findings: ReturnType<typeof verifyPlan> = [];
@@ -74,7 +86,12 @@ describe('verifyPlan', () => {
 
     it('reports an unreadable file once, at 1:1, and nothing else', () => {
       expect(verifyVariant('')).toEqual([
-        expect.objectContaining({ ruleId: 'plan/unreadable', severity: 'error', line: 1, column: 1 }),
+        expect.objectContaining({
+          ruleId: 'plan/unreadable',
+          severity: 'error',
+          line: 1,
+          column: 1,
+        }),
       ]);
     });
 
@@ -92,7 +109,9 @@ describe('verifyPlan', () => {
         const length = Math.floor(random() * 400);
         let text = round % 2 ? '---\nmodule: zeta\nstatus: approved\n---\n' : '';
         for (let i = 0; i < length; i++) text += alphabet[Math.floor(random() * alphabet.length)];
-        expect(() => verifyPlan({ file: PLAN_FILE, text, moduleCode: zetaModule(), now: NOW })).not.toThrow();
+        expect(() =>
+          verifyPlan({ file: PLAN_FILE, text, moduleCode: zetaModule(), now: NOW }),
+        ).not.toThrow();
       }
     });
   });

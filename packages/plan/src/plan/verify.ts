@@ -28,7 +28,9 @@ export const RULES: readonly RuleMeta[] = RULE_CATALOG.map(({ id, severity, desc
   description,
 }));
 
-const RULES_WITHOUT_APPROVAL = RULE_CATALOG.filter((rule) => !APPROVAL_RULE_IDS.has(rule.id) && rule !== unreadable);
+const RULES_WITHOUT_APPROVAL = RULE_CATALOG.filter(
+  (rule) => !APPROVAL_RULE_IDS.has(rule.id) && rule !== unreadable,
+);
 const RULES_WITH_APPROVAL = RULE_CATALOG.filter((rule) => rule !== unreadable);
 
 export function verifyPlan(options: VerifyPlanOptions): Finding[] {
@@ -43,4 +45,3 @@ export function verifyPlan(options: VerifyPlanOptions): Finding[] {
   }
   return findings.sort(compareFindings);
 }
-

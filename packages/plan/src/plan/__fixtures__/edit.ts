@@ -14,7 +14,11 @@ export function removeSection(text: string, title: string): string {
 }
 
 /** Swaps two adjacent sections (`first` comes right before `second`). */
-export function swapSections(text: string, first: string, second: string): string {
+export function swapSections(
+  text: string,
+  first: string,
+  second: string,
+): string {
   const a = sectionText(text, first);
   const b = sectionText(text, second);
   return replaceOnce(text, a + b, b + a);

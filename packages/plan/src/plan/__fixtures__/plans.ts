@@ -13,10 +13,16 @@ import { verifyPlan } from '../verify';
 export const PLAN_FILE = 'docs/features/zeta/BookRoom/BookRoom-plan.md';
 
 /** `nx g @mjomeet/plan:feature --module=zeta --useCase=BookRoom`'s plan, as written. */
-export const GENERATED_PLAN = readFileSync(join(__dirname, 'generated-BookRoom-plan.md'), 'utf-8');
+export const GENERATED_PLAN = readFileSync(
+  join(__dirname, 'generated-BookRoom-plan.md'),
+  'utf-8',
+);
 
 /** The same plan, filled in by a person: every section written, status still draft. */
-export const COMPLETE_DRAFT = readFileSync(join(__dirname, 'complete-BookRoom-plan.md'), 'utf-8');
+export const COMPLETE_DRAFT = readFileSync(
+  join(__dirname, 'complete-BookRoom-plan.md'),
+  'utf-8',
+);
 
 export const APPROVER = 'Ada Reviewer';
 export const APPROVED_AT = '2026-11-20T10:00:00.000Z';
@@ -43,8 +49,10 @@ export const COMPLETE_PLAN = approve(COMPLETE_DRAFT);
 /** What the generator wrote into packages/zeta/src for BookRoom (module-relative paths). */
 export const ZETA_FILES: Readonly<Record<string, string>> = {
   'src/index.ts': "export * from './domain/room/room.aggregate';\n",
-  'src/domain/room/room.aggregate.ts': 'export class Room extends AggregateRoot<RoomId> {}\n',
-  'src/domain/room/room-id.value-object.ts': 'export class RoomId extends Identifier {}\n',
+  'src/domain/room/room.aggregate.ts':
+    'export class Room extends AggregateRoot<RoomId> {}\n',
+  'src/domain/room/room-id.value-object.ts':
+    'export class RoomId extends Identifier {}\n',
   'src/domain/room/room-name.value-object.ts':
     'export class RoomName extends ValueObject<{ value: string }> {}\n',
   'src/domain/room/room-booked.event.ts':
@@ -72,15 +80,23 @@ export const ZETA_FILES: Readonly<Record<string, string>> = {
 
 export const ZETA_ROOT = 'packages/zeta';
 
-export function zetaModule(files: Readonly<Record<string, string>> = ZETA_FILES): ModuleCode {
+export function zetaModule(
+  files: Readonly<Record<string, string>> = ZETA_FILES,
+): ModuleCode {
   return moduleCodeFromFiles(ZETA_ROOT, files);
 }
 
 /** Replaces exactly one occurrence, failing loudly if the fixture changed under the test. */
-export function replaceOnce(text: string, search: string, replacement: string): string {
+export function replaceOnce(
+  text: string,
+  search: string,
+  replacement: string,
+): string {
   const index = text.indexOf(search);
   if (index === -1 || text.indexOf(search, index + 1) !== -1) {
-    throw new Error(`expected exactly one ${JSON.stringify(search)} in the fixture`);
+    throw new Error(
+      `expected exactly one ${JSON.stringify(search)} in the fixture`,
+    );
   }
   return text.slice(0, index) + replacement + text.slice(index + search.length);
 }
@@ -88,23 +104,37 @@ export function replaceOnce(text: string, search: string, replacement: string): 
 /** 1-based line of the first line containing `search`. */
 export function lineOf(text: string, search: string): number {
   const index = text.indexOf(search);
-  if (index === -1) throw new Error(`${JSON.stringify(search)} is not in the fixture`);
+  if (index === -1)
+    throw new Error(`${JSON.stringify(search)} is not in the fixture`);
   return text.slice(0, index).split(/\r\n|\r|\n/).length;
 }
 
 /** Verifies a variant of the complete plan the way the executor would (module code, fixed clock). */
-export function verifyVariant(text: string, options: { moduleCode?: ModuleCode | null; file?: string; skipApproval?: boolean } = {}): Finding[] {
+export function verifyVariant(
+  text: string,
+  options: {
+    moduleCode?: ModuleCode | null;
+    file?: string;
+    skipApproval?: boolean;
+  } = {},
+): Finding[] {
   return verifyPlan({
     file: options.file ?? PLAN_FILE,
     text,
-    moduleCode: options.moduleCode === null ? undefined : (options.moduleCode ?? zetaModule()),
+    moduleCode:
+      options.moduleCode === null
+        ? undefined
+        : (options.moduleCode ?? zetaModule()),
     skipApproval: options.skipApproval,
     now: NOW,
   });
 }
 
 /** The findings of one rule. */
-export function findingsOf(ruleId: string, findings: readonly Finding[]): Finding[] {
+export function findingsOf(
+  ruleId: string,
+  findings: readonly Finding[],
+): Finding[] {
   return findings.filter((finding) => finding.ruleId === ruleId);
 }
 

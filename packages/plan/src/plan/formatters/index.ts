@@ -21,7 +21,9 @@ export function formatReport(
     case 'stylish':
       return formatStylish(findings, plansCount);
     default:
-      throw new Error(`Unknown report format "${String(format)}"; use one of ${REPORT_FORMATS.join(', ')}.`);
+      throw new Error(
+        `Unknown report format "${String(format)}"; use one of ${REPORT_FORMATS.join(', ')}.`,
+      );
   }
 }
 

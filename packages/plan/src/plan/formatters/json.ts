@@ -22,7 +22,9 @@ export interface JsonReport {
   readonly tool: '@mjomeet/plan';
   readonly version: typeof JSON_REPORT_VERSION;
   readonly summary: FindingCounts;
-  readonly findings: ReadonlyArray<Pick<Finding, 'file' | 'line' | 'column' | 'severity' | 'ruleId' | 'message'>>;
+  readonly findings: ReadonlyArray<
+    Pick<Finding, 'file' | 'line' | 'column' | 'severity' | 'ruleId' | 'message'>
+  >;
 }
 
 export function jsonReport(findings: readonly Finding[], plansCount: number): JsonReport {

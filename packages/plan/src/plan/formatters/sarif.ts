@@ -15,7 +15,10 @@ export interface SarifOptions {
   readonly rules?: readonly RuleMeta[];
 }
 
-export function sarifLog(findings: readonly Finding[], options: SarifOptions = {}): Record<string, unknown> {
+export function sarifLog(
+  findings: readonly Finding[],
+  options: SarifOptions = {},
+): Record<string, unknown> {
   const rules = options.rules ?? RULES;
   const ruleIndex = new Map(rules.map((rule, index) => [rule.id, index]));
   return {
@@ -31,7 +34,9 @@ export function sarifLog(findings: readonly Finding[], options: SarifOptions = {
               id: rule.id,
               name: ruleName(rule.id),
               shortDescription: { text: rule.description },
-              fullDescription: { text: `${rule.description} See docs/rules.md, section ${rule.id}.` },
+              fullDescription: {
+                text: `${rule.description} See docs/rules.md, section ${rule.id}.`,
+              },
               defaultConfiguration: { level: rule.severity },
             })),
           },

@@ -11,7 +11,12 @@ export interface FindingCounts {
 export function countFindings(findings: readonly Finding[], plansCount: number): FindingCounts {
   let errors = 0;
   for (const finding of findings) if (finding.severity === 'error') errors++;
-  return { plans: plansCount, problems: findings.length, errors, warnings: findings.length - errors };
+  return {
+    plans: plansCount,
+    problems: findings.length,
+    errors,
+    warnings: findings.length - errors,
+  };
 }
 
 export function plural(count: number, word: string): string {

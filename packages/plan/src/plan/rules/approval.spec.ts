@@ -13,7 +13,8 @@ import {
 import { parseIsoDateTime } from './approval';
 
 const APPROVAL_IDS = ['approval/invalid', 'approval/missing', 'approval/stale'];
-const approvalFindings = (text: string) => verifyVariant(text).filter((finding) => APPROVAL_IDS.includes(finding.ruleId));
+const approvalFindings = (text: string) =>
+  verifyVariant(text).filter((finding) => APPROVAL_IDS.includes(finding.ruleId));
 
 describe('approval/missing', () => {
   it('reports a draft at its status', () => {
@@ -31,7 +32,9 @@ describe('approval/missing', () => {
 
   it('is skipped with skipApproval', () => {
     expect(verifyVariant(COMPLETE_DRAFT, { skipApproval: true })).toEqual([]);
-    expect(ruleIds(verifyVariant(GENERATED_PLAN, { skipApproval: true }))).not.toContain('approval/missing');
+    expect(ruleIds(verifyVariant(GENERATED_PLAN, { skipApproval: true }))).not.toContain(
+      'approval/missing',
+    );
   });
 });
 
@@ -42,22 +45,60 @@ describe('approval/invalid', () => {
     const text = COMPLETE_DRAFT.replace('status: draft', 'status: approved');
 
     expect(rule(text)).toEqual([
-      expect.objectContaining({ line: 4, column: 9, message: expect.stringMatching(/^The status is `approved` but there is no `approval` block; record it with nx g @mjomeet\/plan:approve/) }),
+      expect.objectContaining({
+        line: 4,
+        column: 9,
+        message: expect.stringMatching(
+          /^The status is `approved` but there is no `approval` block; record it with nx g @mjomeet\/plan:approve/,
+        ),
+      }),
     ]);
   });
 
   it.each([
-    ['an empty approver', approve(COMPLETE_DRAFT, '""'), 'approval.by', '`approval.by` must name who approved the plan'],
-    ['a date that does not exist', approve(COMPLETE_DRAFT, 'Ada', '2026-02-30T10:00:00Z'), 'approval.at', '`approval.at` must be an ISO-8601 date-time'],
-    ['a date without a time zone', approve(COMPLETE_DRAFT, 'Ada', '2026-11-20T10:00:00'), 'approval.at', '`approval.at` must be an ISO-8601 date-time'],
-    ['a date only', approve(COMPLETE_DRAFT, 'Ada', '2026-11-20'), 'approval.at', '`approval.at` must be an ISO-8601 date-time'],
-    ['a date in the future', approve(COMPLETE_DRAFT, 'Ada', '2027-01-01T00:00:00Z'), 'approval.at', '`approval.at` (2027-01-01T00:00:00Z) is in the future'],
-    ['a malformed digest', COMPLETE_PLAN.replace(/digest: sha256:[0-9a-f]+/, 'digest: sha256:abc'), 'approval.digest', '`approval.digest` must be `sha256:`'],
+    [
+      'an empty approver',
+      approve(COMPLETE_DRAFT, '""'),
+      'approval.by',
+      '`approval.by` must name who approved the plan',
+    ],
+    [
+      'a date that does not exist',
+      approve(COMPLETE_DRAFT, 'Ada', '2026-02-30T10:00:00Z'),
+      'approval.at',
+      '`approval.at` must be an ISO-8601 date-time',
+    ],
+    [
+      'a date without a time zone',
+      approve(COMPLETE_DRAFT, 'Ada', '2026-11-20T10:00:00'),
+      'approval.at',
+      '`approval.at` must be an ISO-8601 date-time',
+    ],
+    [
+      'a date only',
+      approve(COMPLETE_DRAFT, 'Ada', '2026-11-20'),
+      'approval.at',
+      '`approval.at` must be an ISO-8601 date-time',
+    ],
+    [
+      'a date in the future',
+      approve(COMPLETE_DRAFT, 'Ada', '2027-01-01T00:00:00Z'),
+      'approval.at',
+      '`approval.at` (2027-01-01T00:00:00Z) is in the future',
+    ],
+    [
+      'a malformed digest',
+      COMPLETE_PLAN.replace(/digest: sha256:[0-9a-f]+/, 'digest: sha256:abc'),
+      'approval.digest',
+      '`approval.digest` must be `sha256:`',
+    ],
   ])('reports %s at the field', (_case, text, field, message) => {
     const key = field.split('.')[1];
     const findings = rule(text);
 
-    expect(findings).toEqual([expect.objectContaining({ line: lineOf(text, `  ${key}:`), column: key.length + 5 })]);
+    expect(findings).toEqual([
+      expect.objectContaining({ line: lineOf(text, `  ${key}:`), column: key.length + 5 }),
+    ]);
     expect(findings[0].message).toContain(message);
   });
 
@@ -89,7 +130,11 @@ describe('approval/stale', () => {
   const rule = (text: string) => findingsOf('approval/stale', verifyVariant(text));
 
   it('reports a plan changed after approval, at the digest, naming who approved it and when', () => {
-    const text = replaceOnce(COMPLETE_PLAN, 'Out of scope: recurring bookings', 'Out of scope: all bookings');
+    const text = replaceOnce(
+      COMPLETE_PLAN,
+      'Out of scope: recurring bookings',
+      'Out of scope: all bookings',
+    );
 
     expect(rule(text)).toEqual([
       expect.objectContaining({
@@ -102,13 +147,19 @@ describe('approval/stale', () => {
   });
 
   it('does not report ticked boxes or an implemented status', () => {
-    const ticked = COMPLETE_PLAN.replace(/^- \[ \]/gm, '- [x]').replace('status: approved', 'status: implemented');
+    const ticked = COMPLETE_PLAN.replace(/^- \[ \]/gm, '- [x]').replace(
+      'status: approved',
+      'status: implemented',
+    );
 
     expect(approvalFindings(ticked)).toEqual([]);
   });
 
   it('reports a hand-written digest', () => {
-    const forged = COMPLETE_PLAN.replace(/digest: sha256:[0-9a-f]+/, `digest: sha256:${'0'.repeat(64)}`);
+    const forged = COMPLETE_PLAN.replace(
+      /digest: sha256:[0-9a-f]+/,
+      `digest: sha256:${'0'.repeat(64)}`,
+    );
 
     expect(rule(forged)).toHaveLength(1);
   });

@@ -18,10 +18,12 @@ const ISO_DATE_TIME =
 export function parseIsoDateTime(value: string): number | undefined {
   const match = ISO_DATE_TIME.exec(value);
   if (!match) return undefined;
-  const [, year, month, day, hour, minute, second = '0', offsetHours = '0', offsetMinutes = '0'] = match;
+  const [, year, month, day, hour, minute, second = '0', offsetHours = '0', offsetMinutes = '0'] =
+    match;
   const daysInMonth = new Date(Date.UTC(Number(year), Number(month), 0)).getUTCDate();
   // Date.parse rolls 2026-02-30 over to March; an approval date must be a real one.
-  if (Number(month) < 1 || Number(month) > 12 || Number(day) < 1 || Number(day) > daysInMonth) return undefined;
+  if (Number(month) < 1 || Number(month) > 12 || Number(day) < 1 || Number(day) > daysInMonth)
+    return undefined;
   if (Number(hour) > 23 || Number(minute) > 59 || Number(second) > 59) return undefined;
   if (Number(offsetHours) > 23 || Number(offsetMinutes) > 59) return undefined;
   const time = Date.parse(value.replace(/([+-]\d{2})(\d{2})$/, '$1:$2'));
@@ -43,7 +45,12 @@ export const approvalMissing: Rule = {
   check(context) {
     if (context.status !== 'draft') return [];
     return [
-      finding(approvalMissing, context, statusAt(context), `The plan is a draft and not approved; nothing of it may be implemented yet. When the plan is complete, a reviewer approves it: ${approveCommand(context)}.`),
+      finding(
+        approvalMissing,
+        context,
+        statusAt(context),
+        `The plan is a draft and not approved; nothing of it may be implemented yet. When the plan is complete, a reviewer approves it: ${approveCommand(context)}.`,
+      ),
     ];
   },
 };
@@ -60,19 +67,31 @@ function readApproval(context: RuleContext): ApprovalBlock {
   const fm = context.plan.frontMatter!;
   const approval = fm.data?.approval;
   const problems: ApprovalBlock['problems'] = [];
-  const where = (path: string) => fm.fields.get(path)?.valuePosition ?? fm.fields.get('approval')?.valuePosition ?? statusAt(context);
+  const where = (path: string) =>
+    fm.fields.get(path)?.valuePosition ??
+    fm.fields.get('approval')?.valuePosition ??
+    statusAt(context);
   const how = `record it with ${approveCommand(context)}`;
   if (approval === undefined || approval === null) {
-    problems.push({ at: statusAt(context), message: `The status is \`${context.status}\` but there is no \`approval\` block; ${how}.` });
+    problems.push({
+      at: statusAt(context),
+      message: `The status is \`${context.status}\` but there is no \`approval\` block; ${how}.`,
+    });
     return { problems };
   }
   if (typeof approval !== 'object' || Array.isArray(approval)) {
-    problems.push({ at: where('approval'), message: `\`approval\` is not a mapping of \`by\`, \`at\` and \`digest\`; ${how}.` });
+    problems.push({
+      at: where('approval'),
+      message: `\`approval\` is not a mapping of \`by\`, \`at\` and \`digest\`; ${how}.`,
+    });
     return { problems };
   }
   const { by, at, digest } = approval as Record<string, unknown>;
   if (typeof by !== 'string' || by.trim() === '') {
-    problems.push({ at: where('approval.by'), message: `\`approval.by\` must name who approved the plan; ${how}.` });
+    problems.push({
+      at: where('approval.by'),
+      message: `\`approval.by\` must name who approved the plan; ${how}.`,
+    });
   }
   if (typeof at !== 'string' || parseIsoDateTime(at) === undefined) {
     problems.push({
@@ -80,10 +99,16 @@ function readApproval(context: RuleContext): ApprovalBlock {
       message: `\`approval.at\` must be an ISO-8601 date-time with a time zone, like 2026-11-23T10:00:00Z (it is ${JSON.stringify(at) ?? 'missing'}); ${how}.`,
     });
   } else if (parseIsoDateTime(at)! > context.now.getTime() + CLOCK_SKEW_MS) {
-    problems.push({ at: where('approval.at'), message: `\`approval.at\` (${at}) is in the future; ${how}.` });
+    problems.push({
+      at: where('approval.at'),
+      message: `\`approval.at\` (${at}) is in the future; ${how}.`,
+    });
   }
   if (typeof digest !== 'string' || !DIGEST_PATTERN.test(digest)) {
-    problems.push({ at: where('approval.digest'), message: `\`approval.digest\` must be \`sha256:\` followed by 64 lower-case hex digits; ${how}.` });
+    problems.push({
+      at: where('approval.digest'),
+      message: `\`approval.digest\` must be \`sha256:\` followed by 64 lower-case hex digits; ${how}.`,
+    });
   }
   return {
     by: typeof by === 'string' ? by : undefined,
@@ -100,17 +125,21 @@ function isApprovedStatus(context: RuleContext): boolean {
 export const approvalInvalid: Rule = {
   id: 'approval/invalid',
   severity: 'error',
-  description: 'An approved or implemented plan has a valid approval block: by, an ISO-8601 at that is not in the future, and a sha256 digest.',
+  description:
+    'An approved or implemented plan has a valid approval block: by, an ISO-8601 at that is not in the future, and a sha256 digest.',
   check(context) {
     if (!isApprovedStatus(context)) return [];
-    return readApproval(context).problems.map((problem) => finding(approvalInvalid, context, problem.at, problem.message));
+    return readApproval(context).problems.map((problem) =>
+      finding(approvalInvalid, context, problem.at, problem.message),
+    );
   },
 };
 
 export const approvalStale: Rule = {
   id: 'approval/stale',
   severity: 'error',
-  description: 'The approval digest matches the plan: the plan has not changed since it was approved.',
+  description:
+    'The approval digest matches the plan: the plan has not changed since it was approved.',
   check(context) {
     if (!isApprovedStatus(context)) return [];
     const approval = readApproval(context);
@@ -124,11 +153,19 @@ export const approvalStale: Rule = {
     const on = approval.at ?? 'an unknown date';
     const at = plan.frontMatter?.fields.get('approval.digest')?.valuePosition ?? statusAt(context);
     return [
-      finding(approvalStale, context, at, `The plan changed after ${by} approved it on ${on}; review the change and approve again: ${approveCommand(context)}.`),
+      finding(
+        approvalStale,
+        context,
+        at,
+        `The plan changed after ${by} approved it on ${on}; review the change and approve again: ${approveCommand(context)}.`,
+      ),
     ];
   },
 };
 
 /** Ids of the rules the approve generator skips. */
-export const APPROVAL_RULE_IDS: ReadonlySet<string> = new Set([approvalMissing.id, approvalInvalid.id, approvalStale.id]);
-
+export const APPROVAL_RULE_IDS: ReadonlySet<string> = new Set([
+  approvalMissing.id,
+  approvalInvalid.id,
+  approvalStale.id,
+]);

@@ -1,5 +1,11 @@
 import { sectionText } from '../__fixtures__/edit';
-import { COMPLETE_PLAN, findingsOf, lineOf, replaceOnce, verifyVariant } from '../__fixtures__/plans';
+import {
+  COMPLETE_PLAN,
+  findingsOf,
+  lineOf,
+  replaceOnce,
+  verifyVariant,
+} from '../__fixtures__/plans';
 import { FEATURE_CHECKLIST, IMPLEMENTATION_CHECKLIST } from '../catalog';
 
 describe('checklist/item-missing', () => {
@@ -20,8 +26,16 @@ describe('checklist/item-missing', () => {
   });
 
   it('reports an item reworded or no longer a task', () => {
-    const reworded = replaceOnce(COMPLETE_PLAN, '- [ ] Handlers with security-first design', '- [ ] Handlers with a security-first design');
-    const plain = replaceOnce(COMPLETE_PLAN, '- [ ] Handlers with security-first design', '- Handlers with security-first design');
+    const reworded = replaceOnce(
+      COMPLETE_PLAN,
+      '- [ ] Handlers with security-first design',
+      '- [ ] Handlers with a security-first design',
+    );
+    const plain = replaceOnce(
+      COMPLETE_PLAN,
+      '- [ ] Handlers with security-first design',
+      '- Handlers with security-first design',
+    );
 
     expect(rule(reworded)).toHaveLength(1);
     expect(rule(plain)).toHaveLength(1);
@@ -30,14 +44,24 @@ describe('checklist/item-missing', () => {
   it('reports an item moved to the other checklist', () => {
     const feature = sectionText(COMPLETE_PLAN, 'Feature checklist');
     const moved = replaceOnce(COMPLETE_PLAN, '- [ ] Code duplication eliminated\n', '');
-    const text = replaceOnce(moved, '- [ ] Security-focused test cases\n', '- [ ] Security-focused test cases\n- [ ] Code duplication eliminated\n');
+    const text = replaceOnce(
+      moved,
+      '- [ ] Security-focused test cases\n',
+      '- [ ] Security-focused test cases\n- [ ] Code duplication eliminated\n',
+    );
 
     expect(feature).toContain('Code duplication eliminated');
-    expect(rule(text).map((finding) => finding.message)).toEqual([expect.stringContaining('"Code duplication eliminated"')]);
+    expect(rule(text).map((finding) => finding.message)).toEqual([
+      expect.stringContaining('"Code duplication eliminated"'),
+    ]);
   });
 
   it('accepts a ticked item and one followed by a note', () => {
-    const text = replaceOnce(COMPLETE_PLAN, '- [ ] Rate limiting configured', '- [X] Rate limiting configured (gateway, see above)');
+    const text = replaceOnce(
+      COMPLETE_PLAN,
+      '- [ ] Rate limiting configured',
+      '- [X] Rate limiting configured (gateway, see above)',
+    );
 
     expect(rule(text)).toEqual([]);
   });
@@ -49,7 +73,9 @@ describe('checklist/item-missing', () => {
   });
 
   it('finds every catalog item in the complete plan', () => {
-    const items = [...IMPLEMENTATION_CHECKLIST.groups, ...FEATURE_CHECKLIST.groups].flatMap((group) => group.items);
+    const items = [...IMPLEMENTATION_CHECKLIST.groups, ...FEATURE_CHECKLIST.groups].flatMap(
+      (group) => group.items,
+    );
 
     expect(items).toHaveLength(44);
     expect(rule(COMPLETE_PLAN)).toEqual([]);
@@ -59,7 +85,11 @@ describe('checklist/item-missing', () => {
 describe('checklist/na-reason', () => {
   const rule = (text: string) => findingsOf('checklist/na-reason', verifyVariant(text));
   const withItem = (replacement: string) =>
-    replaceOnce(COMPLETE_PLAN, '- [ ] Performance testing — N/A: 5 requests per second at peak', replacement);
+    replaceOnce(
+      COMPLETE_PLAN,
+      '- [ ] Performance testing — N/A: 5 requests per second at peak',
+      replacement,
+    );
 
   it('reports `N/A:` with nothing after it, at the N/A', () => {
     const text = withItem('- [ ] Performance testing — N/A:');
@@ -69,24 +99,27 @@ describe('checklist/na-reason', () => {
         severity: 'error',
         line: lineOf(text, '- [ ] Performance testing — N/A:'),
         column: 29,
-        message: '"Performance testing — N/A:" is marked N/A without a reason; write why it does not apply: "N/A: <reason>".',
+        message:
+          '"Performance testing — N/A:" is marked N/A without a reason; write why it does not apply: "N/A: <reason>".',
       }),
     ]);
   });
 
-  it.each(['- [ ] Performance testing — N/A', '- [ ] Performance testing (n/a)', '- [ ] Performance testing — N/A: -'])(
-    'reports %j',
-    (item) => {
-      expect(rule(withItem(item))).toHaveLength(1);
-    },
-  );
+  it.each([
+    '- [ ] Performance testing — N/A',
+    '- [ ] Performance testing (n/a)',
+    '- [ ] Performance testing — N/A: -',
+  ])('reports %j', (item) => {
+    expect(rule(withItem(item))).toHaveLength(1);
+  });
 
-  it.each(['- [ ] Performance testing — N/A: batch job', '- [x] Performance testing N/A : 5 rps', '- [ ] Performance testing'])(
-    'accepts %j',
-    (item) => {
-      expect(rule(withItem(item))).toEqual([]);
-    },
-  );
+  it.each([
+    '- [ ] Performance testing — N/A: batch job',
+    '- [x] Performance testing N/A : 5 rps',
+    '- [ ] Performance testing',
+  ])('accepts %j', (item) => {
+    expect(rule(withItem(item))).toEqual([]);
+  });
 });
 
 describe('checklist/unchecked', () => {
@@ -98,7 +131,9 @@ describe('checklist/unchecked', () => {
 
   it('reports every open item of an implemented plan, not the N/A ones', () => {
     const text = COMPLETE_PLAN.replace('status: approved', 'status: implemented');
-    const open = text.split('\n').filter((line) => line.startsWith('- [ ]') && !line.includes('N/A'));
+    const open = text
+      .split('\n')
+      .filter((line) => line.startsWith('- [ ]') && !line.includes('N/A'));
     const findings = rule(text);
 
     expect(findings).toHaveLength(open.length);
@@ -111,7 +146,10 @@ describe('checklist/unchecked', () => {
   });
 
   it('accepts an implemented plan with every item ticked or N/A', () => {
-    const text = COMPLETE_PLAN.replace('status: approved', 'status: implemented').replace(/^- \[ \]/gm, '- [x]');
+    const text = COMPLETE_PLAN.replace('status: approved', 'status: implemented').replace(
+      /^- \[ \]/gm,
+      '- [x]',
+    );
 
     expect(verifyVariant(text)).toEqual([]);
   });

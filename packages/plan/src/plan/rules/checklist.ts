@@ -11,7 +11,9 @@ const REASON_AFTER_COLON = /^\s*:.*[\p{L}\p{N}]/u;
 const WORD_CHARACTER = /[A-Za-z0-9]/;
 
 /** The task items of the checklist sections, with their checklist. */
-function checklistTasks(context: RuleContext): Array<{ checklist: Checklist; tasks: readonly TaskItem[] }> {
+function checklistTasks(
+  context: RuleContext,
+): Array<{ checklist: Checklist; tasks: readonly TaskItem[] }> {
   const result: Array<{ checklist: Checklist; tasks: readonly TaskItem[] }> = [];
   for (const checklist of CHECKLISTS) {
     const section = context.sections.get(checklist.section);
@@ -32,22 +34,32 @@ export function isNotApplicable(task: TaskItem): boolean {
 export const itemMissing: Rule = {
   id: 'checklist/item-missing',
   severity: 'error',
-  description: 'Every item of the seed checklists is a task item, word for word, in its checklist section.',
+  description:
+    'Every item of the seed checklists is a task item, word for word, in its checklist section.',
   check(context) {
     const findings: Finding[] = [];
     for (const { checklist, tasks } of checklistTasks(context)) {
       const section = context.sections.get(checklist.section)!;
       const used = new Set<TaskItem>();
       for (const group of checklist.groups) {
-        const groupHeading = section.subheadings.find((heading) => normaliseTitle(heading.text) === normaliseTitle(group.title));
+        const groupHeading = section.subheadings.find(
+          (heading) => normaliseTitle(heading.text) === normaliseTitle(group.title),
+        );
         for (const item of group.items) {
-          const task = tasks.find((candidate) => !used.has(candidate) && startsWithItem(candidate.text, item));
+          const task = tasks.find(
+            (candidate) => !used.has(candidate) && startsWithItem(candidate.text, item),
+          );
           if (task) {
             used.add(task);
             continue;
           }
           findings.push(
-            finding(itemMissing, context, groupHeading ?? section.heading, `Checklist item "${item}" (${group.title}) is missing from ${sectionRef(checklist.section)}; add \`- [ ] ${item}\` word for word (keep it and mark it "N/A: reason" if it does not apply).`),
+            finding(
+              itemMissing,
+              context,
+              groupHeading ?? section.heading,
+              `Checklist item "${item}" (${group.title}) is missing from ${sectionRef(checklist.section)}; add \`- [ ] ${item}\` word for word (keep it and mark it "N/A: reason" if it does not apply).`,
+            ),
           );
         }
       }
@@ -67,10 +79,20 @@ export const naReason: Rule = {
         const match = NOT_APPLICABLE.exec(task.text);
         if (!match) continue;
         if (REASON_AFTER_COLON.test(task.text.slice(match.index + match[0].length))) continue;
-        const sourceColumn = context.plan.lines.lineText(task.line).indexOf(match[0], task.textColumn - 1);
-        const at = { line: task.line, column: sourceColumn >= 0 ? sourceColumn + 1 : task.textColumn };
+        const sourceColumn = context.plan.lines
+          .lineText(task.line)
+          .indexOf(match[0], task.textColumn - 1);
+        const at = {
+          line: task.line,
+          column: sourceColumn >= 0 ? sourceColumn + 1 : task.textColumn,
+        };
         findings.push(
-          finding(naReason, context, at, `"${task.text}" is marked N/A without a reason; write why it does not apply: "N/A: <reason>".`),
+          finding(
+            naReason,
+            context,
+            at,
+            `"${task.text}" is marked N/A without a reason; write why it does not apply: "N/A: <reason>".`,
+          ),
         );
       }
     }
@@ -89,7 +111,12 @@ export const unchecked: Rule = {
       for (const task of tasks) {
         if (task.checked || isNotApplicable(task)) continue;
         findings.push(
-          finding(unchecked, context, task, `The plan is implemented but "${task.text}" is not ticked; tick it (\`- [x]\`) once it is done, or mark it "N/A: reason".`),
+          finding(
+            unchecked,
+            context,
+            task,
+            `The plan is implemented but "${task.text}" is not ticked; tick it (\`- [x]\`) once it is done, or mark it "N/A: reason".`,
+          ),
         );
       }
     }

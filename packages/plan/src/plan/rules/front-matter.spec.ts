@@ -1,4 +1,10 @@
-import { COMPLETE_PLAN, findingsOf, GENERATED_PLAN, lineOf, verifyVariant } from '../__fixtures__/plans';
+import {
+  COMPLETE_PLAN,
+  findingsOf,
+  GENERATED_PLAN,
+  lineOf,
+  verifyVariant,
+} from '../__fixtures__/plans';
 
 describe('plan/front-matter', () => {
   const rule = (text: string) => findingsOf('plan/front-matter', verifyVariant(text));
@@ -33,7 +39,9 @@ describe('plan/front-matter', () => {
     const [finding] = rule(GENERATED_PLAN.replace('status: draft', 'status: done'));
 
     expect(finding).toMatchObject({ line: 4, column: 9 });
-    expect(finding.message).toBe('`status` is "done"; it must be one of draft, approved, implemented.');
+    expect(finding.message).toBe(
+      '`status` is "done"; it must be one of draft, approved, implemented.',
+    );
   });
 
   it.each([
@@ -65,7 +73,8 @@ describe('plan/front-matter', () => {
 });
 
 describe('plan/path-mismatch', () => {
-  const rule = (text: string, file?: string) => findingsOf('plan/path-mismatch', verifyVariant(text, { file }));
+  const rule = (text: string, file?: string) =>
+    findingsOf('plan/path-mismatch', verifyVariant(text, { file }));
 
   it('accepts a plan whose fields match its path', () => {
     expect(rule(COMPLETE_PLAN)).toEqual([]);
@@ -87,7 +96,9 @@ describe('plan/path-mismatch', () => {
   });
 
   it('accepts Windows separators and a workspace prefix', () => {
-    expect(rule(COMPLETE_PLAN, 'C:\\ws\\docs\\features\\zeta\\BookRoom\\BookRoom-plan.md')).toEqual([]);
+    expect(rule(COMPLETE_PLAN, 'C:\\ws\\docs\\features\\zeta\\BookRoom\\BookRoom-plan.md')).toEqual(
+      [],
+    );
   });
 
   it('says nothing about a file outside the plan layout', () => {

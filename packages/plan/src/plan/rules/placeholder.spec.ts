@@ -1,10 +1,21 @@
-import { COMPLETE_PLAN, findingsOf, GENERATED_PLAN, lineOf, replaceOnce, verifyVariant } from '../__fixtures__/plans';
+import {
+  COMPLETE_PLAN,
+  findingsOf,
+  GENERATED_PLAN,
+  lineOf,
+  replaceOnce,
+  verifyVariant,
+} from '../__fixtures__/plans';
 
 describe('plan/placeholder', () => {
   const rule = (text: string) => findingsOf('plan/placeholder', verifyVariant(text));
 
   it('reports each line still holding TODO(plan), once, at its column', () => {
-    const text = replaceOnce(COMPLETE_PLAN, 'Out of scope: recurring', 'Out of scope: TODO(plan) and TODO(plan) recurring');
+    const text = replaceOnce(
+      COMPLETE_PLAN,
+      'Out of scope: recurring',
+      'Out of scope: TODO(plan) and TODO(plan) recurring',
+    );
     const findings = rule(text);
 
     expect(findings).toEqual([
@@ -26,7 +37,10 @@ describe('plan/placeholder', () => {
   });
 
   it('reports a placeholder in the front matter and in code', () => {
-    const text = COMPLETE_PLAN.replace('useCase: BookRoom', 'useCase: BookRoom # TODO(plan)').replace(
+    const text = COMPLETE_PLAN.replace(
+      'useCase: BookRoom',
+      'useCase: BookRoom # TODO(plan)',
+    ).replace(
       "import { RoomBooked } from './room-booked.event';\n\ndescribe('Room'",
       "import { RoomBooked } from './room-booked.event';\n// TODO(plan): more\ndescribe('Room'",
     );

@@ -27,7 +27,12 @@ export interface Rule extends RuleMeta {
   check(context: RuleContext): Finding[];
 }
 
-export function finding(rule: RuleMeta, context: RuleContext, at: SourcePosition, message: string): Finding {
+export function finding(
+  rule: RuleMeta,
+  context: RuleContext,
+  at: SourcePosition,
+  message: string,
+): Finding {
   return {
     ruleId: rule.id,
     severity: rule.severity,
@@ -66,8 +71,12 @@ export function createContext(
     const id = sectionIdOf(section);
     if (id && !sections.has(id)) sections.set(id, section);
   }
-  const module = typeof data?.module === 'string' && MODULE_NAME.test(data.module) ? data.module : undefined;
-  const useCase = typeof data?.useCase === 'string' && USE_CASE_NAME.test(data.useCase) ? data.useCase : undefined;
+  const module =
+    typeof data?.module === 'string' && MODULE_NAME.test(data.module) ? data.module : undefined;
+  const useCase =
+    typeof data?.useCase === 'string' && USE_CASE_NAME.test(data.useCase)
+      ? data.useCase
+      : undefined;
   const status = PLAN_STATUSES.find((candidate) => candidate === data?.status);
   return { plan, file: plan.file, moduleCode, now, module, useCase, status, sections };
 }

@@ -1,5 +1,11 @@
 import { removeLine, removeSection, sectionText, swapSections } from '../__fixtures__/edit';
-import { COMPLETE_PLAN, findingsOf, lineOf, replaceOnce, verifyVariant } from '../__fixtures__/plans';
+import {
+  COMPLETE_PLAN,
+  findingsOf,
+  lineOf,
+  replaceOnce,
+  verifyVariant,
+} from '../__fixtures__/plans';
 import { longestIncreasingRun } from './sections';
 
 describe('plan/section-missing', () => {
@@ -42,7 +48,9 @@ describe('plan/section-order', () => {
 
     expect(findings).toHaveLength(1);
     expect(findings[0].severity).toBe('warning');
-    expect([lineOf(text, '## Domain model'), lineOf(text, '## Application layer')]).toContain(findings[0].line);
+    expect([lineOf(text, '## Domain model'), lineOf(text, '## Application layer')]).toContain(
+      findings[0].line,
+    );
     expect(findings[0].message).toMatch(/is out of order; move it (after|before) `## /);
     // Nothing is missing: the section is there, only elsewhere.
     expect(findingsOf('plan/section-missing', verifyVariant(text))).toEqual([]);
@@ -58,13 +66,26 @@ describe('plan/section-order', () => {
   });
 
   it('accepts sections the catalog does not know, anywhere', () => {
-    expect(rule(replaceOnce(COMPLETE_PLAN, '## Components', '## Open questions\n\nNone.\n\n## Components'))).toEqual([]);
+    expect(
+      rule(
+        replaceOnce(COMPLETE_PLAN, '## Components', '## Open questions\n\nNone.\n\n## Components'),
+      ),
+    ).toEqual([]);
   });
 
   it.each([
-    [[0, 1, 2, 3], [0, 1, 2, 3]],
-    [[0, 2, 1, 3], [0, 1, 3]],
-    [[3, 0, 1, 2], [1, 2, 3]],
+    [
+      [0, 1, 2, 3],
+      [0, 1, 2, 3],
+    ],
+    [
+      [0, 2, 1, 3],
+      [0, 1, 3],
+    ],
+    [
+      [3, 0, 1, 2],
+      [1, 2, 3],
+    ],
     [[], []],
   ])('keeps the longest run in order of %j', (values, kept) => {
     expect([...longestIncreasingRun(values)].sort()).toEqual(kept);
@@ -82,7 +103,8 @@ describe('plan/section-empty', () => {
       expect.objectContaining({
         line: lineOf(text, '## Implementation steps'),
         column: 1,
-        message: 'Section `## Implementation steps` is empty; write the ordered steps to implement this plan, each small enough to review.',
+        message:
+          'Section `## Implementation steps` is empty; write the ordered steps to implement this plan, each small enough to review.',
       }),
     ]);
   });
@@ -99,7 +121,10 @@ describe('plan/section-empty', () => {
 
   it('counts a checklist of unticked items as content', () => {
     const checklist = sectionText(COMPLETE_PLAN, 'Implementation checklist');
-    const itemsOnly = removeLine(checklist, 'Tick an item when it is done; mark one that does not apply "N/A: reason".');
+    const itemsOnly = removeLine(
+      checklist,
+      'Tick an item when it is done; mark one that does not apply "N/A: reason".',
+    );
     const text = replaceOnce(COMPLETE_PLAN, checklist, itemsOnly);
 
     expect(rule(text)).toEqual([]);

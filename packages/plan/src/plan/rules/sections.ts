@@ -5,8 +5,12 @@ import type { Section } from '../plan-model';
 import type { Rule, RuleContext } from './rule';
 import { finding, sectionIdOf, sectionRef } from './rule';
 
-const CATALOG_INDEX: ReadonlyMap<SectionId, number> = new Map(SECTIONS.map((section, index) => [section.id, index]));
-const CHECKLIST_SECTIONS: ReadonlySet<SectionId> = new Set(CHECKLISTS.map((checklist) => checklist.section));
+const CATALOG_INDEX: ReadonlyMap<SectionId, number> = new Map(
+  SECTIONS.map((section, index) => [section.id, index]),
+);
+const CHECKLIST_SECTIONS: ReadonlySet<SectionId> = new Set(
+  CHECKLISTS.map((checklist) => checklist.section),
+);
 const LOWER_TITLES: ReadonlyMap<string, SectionId> = new Map(
   SECTIONS.map((section) => [section.title.toLowerCase(), section.id]),
 );
@@ -14,7 +18,8 @@ const LOWER_TITLES: ReadonlyMap<string, SectionId> = new Map(
 export const sectionMissing: Rule = {
   id: 'plan/section-missing',
   severity: 'error',
-  description: 'Every section of the plan catalog is present as a `##` heading with its exact title.',
+  description:
+    'Every section of the plan catalog is present as a `##` heading with its exact title.',
   check(context) {
     const findings: Finding[] = [];
     const { plan, sections } = context;
@@ -22,19 +27,32 @@ export const sectionMissing: Rule = {
       if (sections.has(spec.id)) return;
       // Point at where it belongs: the next catalog section present, or the end of the plan.
       const next = SECTIONS.slice(index + 1).find((later) => sections.has(later.id));
-      const previous = [...SECTIONS.slice(0, index)].reverse().find((earlier) => sections.has(earlier.id));
-      const at = next ? sections.get(next.id)!.heading : { line: Math.max(plan.lines.lineCount, 1), column: 1 };
+      const previous = [...SECTIONS.slice(0, index)]
+        .reverse()
+        .find((earlier) => sections.has(earlier.id));
+      const at = next
+        ? sections.get(next.id)!.heading
+        : { line: Math.max(plan.lines.lineCount, 1), column: 1 };
       const place = previous
         ? ` after ${sectionRef(previous.id)}`
         : next
           ? ` before ${sectionRef(next.id)}`
           : '';
       const lookalike = plan.sections.find(
-        (section) => !sectionIdOf(section) && LOWER_TITLES.get(section.title.replace(/\s+/g, ' ').trim().toLowerCase()) === spec.id,
+        (section) =>
+          !sectionIdOf(section) &&
+          LOWER_TITLES.get(section.title.replace(/\s+/g, ' ').trim().toLowerCase()) === spec.id,
       );
-      const hint = lookalike ? ` (line ${lookalike.heading.line} has \`## ${lookalike.title}\`: write the title exactly)` : '';
+      const hint = lookalike
+        ? ` (line ${lookalike.heading.line} has \`## ${lookalike.title}\`: write the title exactly)`
+        : '';
       findings.push(
-        finding(sectionMissing, context, at, `Section \`## ${spec.title}\` is missing${hint}; add it${place}: ${spec.guidance}`),
+        finding(
+          sectionMissing,
+          context,
+          at,
+          `Section \`## ${spec.title}\` is missing${hint}; add it${place}: ${spec.guidance}`,
+        ),
       );
     });
     return findings;
@@ -55,7 +73,12 @@ export const sectionOrder: Rule = {
       const first = seen.get(id);
       if (first) {
         findings.push(
-          finding(sectionOrder, context, section.heading, `Section \`## ${section.title}\` appears again (first on line ${first.heading.line}); merge the two into one section.`),
+          finding(
+            sectionOrder,
+            context,
+            section.heading,
+            `Section \`## ${section.title}\` appears again (first on line ${first.heading.line}); merge the two into one section.`,
+          ),
         );
         continue;
       }
@@ -71,9 +94,18 @@ export const sectionOrder: Rule = {
       const anchors = placed.filter((_, other) => inOrder.has(other));
       const before = [...anchors].reverse().find((anchor) => CATALOG_INDEX.get(anchor.id)! < index);
       const after = anchors.find((anchor) => CATALOG_INDEX.get(anchor.id)! > index);
-      const place = before ? `after ${sectionRef(before.id)}` : after ? `before ${sectionRef(after.id)}` : 'in catalog order';
+      const place = before
+        ? `after ${sectionRef(before.id)}`
+        : after
+          ? `before ${sectionRef(after.id)}`
+          : 'in catalog order';
       findings.push(
-        finding(sectionOrder, context, entry.section.heading, `Section \`## ${entry.section.title}\` is out of order; move it ${place} (sections follow the order of the plan template).`),
+        finding(
+          sectionOrder,
+          context,
+          entry.section.heading,
+          `Section \`## ${entry.section.title}\` is out of order; move it ${place} (sections follow the order of the plan template).`,
+        ),
       );
     });
     return findings;
@@ -93,7 +125,12 @@ export const sectionEmpty: Rule = {
       if (hasContent) continue;
       const guidance = SECTIONS.find((spec) => spec.id === id)?.guidance ?? '';
       findings.push(
-        finding(sectionEmpty, context, section.heading, `Section \`## ${section.title}\` is empty; write ${guidance}`),
+        finding(
+          sectionEmpty,
+          context,
+          section.heading,
+          `Section \`## ${section.title}\` is empty; write ${guidance}`,
+        ),
       );
     }
     return findings;

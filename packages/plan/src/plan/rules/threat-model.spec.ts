@@ -1,5 +1,12 @@
 import { sectionText } from '../__fixtures__/edit';
-import { COMPLETE_PLAN, findingsOf, GENERATED_PLAN, lineOf, replaceOnce, verifyVariant } from '../__fixtures__/plans';
+import {
+  COMPLETE_PLAN,
+  findingsOf,
+  GENERATED_PLAN,
+  lineOf,
+  replaceOnce,
+  verifyVariant,
+} from '../__fixtures__/plans';
 
 const ROW = '| Booking flood          | Availability   | 30 bookings per member per hour  |';
 
@@ -19,16 +26,25 @@ describe('threat-model/no-threats', () => {
         severity: 'error',
         line: lineOf(text, '## Threat model'),
         column: 1,
-        message: '`## Threat model` has no threat table; add a table with the columns Threat | Asset | Mitigation, one row per threat.',
+        message:
+          '`## Threat model` has no threat table; add a table with the columns Threat | Asset | Mitigation, one row per threat.',
       }),
     ]);
   });
 
   it('reports a table with other columns, at the table', () => {
-    const text = replaceOnce(COMPLETE_PLAN, '| Threat                 | Asset          | Mitigation', '| Risk                   | Asset          | Fix       ');
+    const text = replaceOnce(
+      COMPLETE_PLAN,
+      '| Threat                 | Asset          | Mitigation',
+      '| Risk                   | Asset          | Fix       ',
+    );
 
     expect(rule(text)).toEqual([
-      expect.objectContaining({ line: lineOf(text, '| Risk'), column: 1, message: expect.stringContaining('has the columns Risk | Asset | Fix') }),
+      expect.objectContaining({
+        line: lineOf(text, '| Risk'),
+        column: 1,
+        message: expect.stringContaining('has the columns Risk | Asset | Fix'),
+      }),
     ]);
   });
 
@@ -37,7 +53,9 @@ describe('threat-model/no-threats', () => {
     const headerOnly = table.split('\n').slice(0, 2).join('\n') + '\n';
     const text = replaceOnce(COMPLETE_PLAN, table, headerOnly);
 
-    expect(rule(text)).toEqual([expect.objectContaining({ message: expect.stringContaining('has no threats') })]);
+    expect(rule(text)).toEqual([
+      expect.objectContaining({ message: expect.stringContaining('has no threats') }),
+    ]);
   });
 
   it('accepts extra columns and columns in another order', () => {
@@ -58,16 +76,21 @@ describe('threat-model/mitigation-missing', () => {
     ['                                ', 44],
     ['—                               ', 45],
   ])('reports a row with an empty mitigation (%j), at the cell', (mitigation, column) => {
-      const text = replaceOnce(COMPLETE_PLAN, ROW, `| Booking flood          | Availability   | ${mitigation} |`);
+    const text = replaceOnce(
+      COMPLETE_PLAN,
+      ROW,
+      `| Booking flood          | Availability   | ${mitigation} |`,
+    );
 
-      expect(rule(text)).toEqual([
-        expect.objectContaining({
-          severity: 'error',
-          line: lineOf(text, '| Booking flood'),
-          column,
-          message: 'Threat "Booking flood" has no mitigation; say how it is mitigated (or that the risk is accepted, and why).',
-        }),
-      ]);
+    expect(rule(text)).toEqual([
+      expect.objectContaining({
+        severity: 'error',
+        line: lineOf(text, '| Booking flood'),
+        column,
+        message:
+          'Threat "Booking flood" has no mitigation; say how it is mitigated (or that the risk is accepted, and why).',
+      }),
+    ]);
   });
 
   it('reports a row missing its last cell', () => {

@@ -52,7 +52,12 @@ export const noThreats: Rule = {
     }
     if (tables.some(({ table }) => table.rows.some((row) => !isBlankRow(row.cells)))) return [];
     return [
-      finding(noThreats, context, tables[0].table, `The threat table in ${sectionRef('threat-model')} has no threats; add one row per threat: what could go wrong, the asset at risk, and its mitigation.`),
+      finding(
+        noThreats,
+        context,
+        tables[0].table,
+        `The threat table in ${sectionRef('threat-model')} has no threats; add one row per threat: what could go wrong, the asset at risk, and its mitigation.`,
+      ),
     ];
   },
 };
@@ -70,7 +75,12 @@ export const mitigationMissing: Rule = {
         const threat = row.cells[columns[THREAT]] || 'this threat';
         const at = { line: row.line, column: row.cellColumns[mitigation] ?? row.column };
         findings.push(
-          finding(mitigationMissing, context, at, `Threat "${threat}" has no mitigation; say how it is mitigated (or that the risk is accepted, and why).`),
+          finding(
+            mitigationMissing,
+            context,
+            at,
+            `Threat "${threat}" has no mitigation; say how it is mitigated (or that the risk is accepted, and why).`,
+          ),
         );
       }
     }

@@ -1,4 +1,12 @@
-import { COMPLETE_PLAN, findingsOf, lineOf, replaceOnce, verifyVariant, ZETA_FILES, zetaModule } from '../__fixtures__/plans';
+import {
+  COMPLETE_PLAN,
+  findingsOf,
+  lineOf,
+  replaceOnce,
+  verifyVariant,
+  ZETA_FILES,
+  zetaModule,
+} from '../__fixtures__/plans';
 
 function without(path: string): Record<string, string> {
   const files = { ...ZETA_FILES };
@@ -28,13 +36,19 @@ describe('trace/artifact-missing', () => {
   it('reports a misspelt artifact in the application layer table', () => {
     const text = replaceOnce(COMPLETE_PLAN, '`BookRoomHandler`  ', '`BookRoomHandlr`   ');
 
-    expect(rule(text)).toEqual([expect.objectContaining({ message: expect.stringMatching(/^`BookRoomHandlr` is named in `## Application layer`/) })]);
+    expect(rule(text)).toEqual([
+      expect.objectContaining({
+        message: expect.stringMatching(/^`BookRoomHandlr` is named in `## Application layer`/),
+      }),
+    ]);
   });
 
   it('runs only when the module code is given', () => {
     const text = replaceOnce(COMPLETE_PLAN, '`BookRoomHandler`  ', '`BookRoomHandlr`   ');
 
-    expect(findingsOf('trace/artifact-missing', verifyVariant(text, { moduleCode: null }))).toEqual([]);
+    expect(findingsOf('trace/artifact-missing', verifyVariant(text, { moduleCode: null }))).toEqual(
+      [],
+    );
   });
 
   it.each([
@@ -52,10 +66,17 @@ describe('trace/artifact-missing', () => {
 
 describe('trace/spec-not-in-plan', () => {
   const rule = (text: string, files = ZETA_FILES) =>
-    findingsOf('trace/spec-not-in-plan', verifyVariant(text, { moduleCode: zetaModule(files), skipApproval: true }));
+    findingsOf(
+      'trace/spec-not-in-plan',
+      verifyVariant(text, { moduleCode: zetaModule(files), skipApproval: true }),
+    );
 
   it('reports a spec of a planned artifact that the Unit tests section does not name', () => {
-    const text = replaceOnce(COMPLETE_PLAN, '### `src/domain/room/room-booked.event.spec.ts`', '### The event');
+    const text = replaceOnce(
+      COMPLETE_PLAN,
+      '### `src/domain/room/room-booked.event.spec.ts`',
+      '### The event',
+    );
 
     expect(rule(text)).toEqual([
       expect.objectContaining({
@@ -72,12 +93,20 @@ describe('trace/spec-not-in-plan', () => {
     const files = { ...ZETA_FILES, 'src/application/book-room/book-room.policy.spec.ts': '' };
 
     expect(rule(COMPLETE_PLAN, files)).toEqual([
-      expect.objectContaining({ message: expect.stringContaining('`src/application/book-room/book-room.policy.spec.ts` (in src/application/book-room/)') }),
+      expect.objectContaining({
+        message: expect.stringContaining(
+          '`src/application/book-room/book-room.policy.spec.ts` (in src/application/book-room/)',
+        ),
+      }),
     ]);
   });
 
-  it("ignores specs of other use-cases and of artifacts the plan does not name", () => {
-    const files = { ...ZETA_FILES, 'src/application/cancel-room/cancel-room.command.spec.ts': '', 'src/domain/desk/desk.aggregate.spec.ts': '' };
+  it('ignores specs of other use-cases and of artifacts the plan does not name', () => {
+    const files = {
+      ...ZETA_FILES,
+      'src/application/cancel-room/cancel-room.command.spec.ts': '',
+      'src/domain/desk/desk.aggregate.spec.ts': '',
+    };
 
     expect(rule(COMPLETE_PLAN, files)).toEqual([]);
   });

@@ -1,9 +1,16 @@
 import { sectionText } from '../__fixtures__/edit';
-import { COMPLETE_PLAN, findingsOf, lineOf, replaceOnce, verifyVariant } from '../__fixtures__/plans';
+import {
+  COMPLETE_PLAN,
+  findingsOf,
+  lineOf,
+  replaceOnce,
+  verifyVariant,
+} from '../__fixtures__/plans';
 import { firstSyntaxError } from './unit-tests';
 
 describe('tests/no-code-block', () => {
-  const rule = (text: string) => findingsOf('tests/no-code-block', verifyVariant(text, { skipApproval: true }));
+  const rule = (text: string) =>
+    findingsOf('tests/no-code-block', verifyVariant(text, { skipApproval: true }));
 
   it('reports a Unit tests section without a TypeScript block, at its heading', () => {
     const tests = sectionText(COMPLETE_PLAN, 'Unit tests');
@@ -29,7 +36,8 @@ describe('tests/no-code-block', () => {
 });
 
 describe('tests/syntax-error', () => {
-  const rule = (text: string) => findingsOf('tests/syntax-error', verifyVariant(text, { skipApproval: true }));
+  const rule = (text: string) =>
+    findingsOf('tests/syntax-error', verifyVariant(text, { skipApproval: true }));
 
   it('reports a syntax error at its exact line and column in the plan', () => {
     const text = replaceOnce(
@@ -43,13 +51,18 @@ describe('tests/syntax-error', () => {
         severity: 'error',
         line: lineOf(text, 'const broken = ;'),
         column: 20,
-        message: 'TypeScript syntax error in the ```ts block: Expression expected.; fix the code so that it parses.',
+        message:
+          'TypeScript syntax error in the ```ts block: Expression expected.; fix the code so that it parses.',
       }),
     ]);
   });
 
   it('reports a block that never closes a brace, once, with the count of errors', () => {
-    const text = replaceOnce(COMPLETE_PLAN, "describe('RoomId', () => {", "describe('RoomId', () => {{{");
+    const text = replaceOnce(
+      COMPLETE_PLAN,
+      "describe('RoomId', () => {",
+      "describe('RoomId', () => {{{",
+    );
 
     const findings = rule(text);
     expect(findings).toHaveLength(1);
@@ -63,7 +76,9 @@ describe('tests/syntax-error', () => {
       '1. Add the out-of-service state to `Room` and its business rule.\n\n   ```typescript\n   const ok = 1;\n   if (x {\n   ```\n',
     );
 
-    expect(rule(text)).toEqual([expect.objectContaining({ line: lineOf(text, '   if (x {'), column: 10 })]);
+    expect(rule(text)).toEqual([
+      expect.objectContaining({ line: lineOf(text, '   if (x {'), column: 10 }),
+    ]);
   });
 
   it('checks tsx as TSX, and ignores other languages', () => {

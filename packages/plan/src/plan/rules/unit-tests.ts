@@ -21,7 +21,12 @@ export const noCodeBlock: Rule = {
     const section = context.sections.get('unit-tests');
     if (!section || section.codeBlocks.some(isTypeScriptBlock)) return [];
     return [
-      finding(noCodeBlock, context, section.heading, `${sectionRef('unit-tests')} has no TypeScript code block; add the tests to review, each in a \`\`\`ts block with the implementation it tests.`),
+      finding(
+        noCodeBlock,
+        context,
+        section.heading,
+        `${sectionRef('unit-tests')} has no TypeScript code block; add the tests to review, each in a \`\`\`ts block with the implementation it tests.`,
+      ),
     ];
   },
 };
@@ -71,7 +76,11 @@ export function firstSyntaxError(code: string, tsx: boolean): SyntaxProblem | un
 }
 
 /** Maps a position in a block's code to the plan file (the code may be indented in a list). */
-function positionInPlan(plan: ParsedPlan, block: CodeBlock, problem: SyntaxProblem): SourcePosition {
+function positionInPlan(
+  plan: ParsedPlan,
+  block: CodeBlock,
+  problem: SyntaxProblem,
+): SourcePosition {
   const line = block.codeLine + problem.codeLine;
   const codeLineText = block.code.split('\n', problem.codeLine + 1)[problem.codeLine] ?? '';
   const sourceText = plan.lines.lineText(line);
@@ -91,7 +100,12 @@ export const syntaxError: Rule = {
       if (!problem) continue;
       const more = problem.count > 1 ? ` (${problem.count - 1} more after it)` : '';
       findings.push(
-        finding(syntaxError, context, positionInPlan(context.plan, block, problem), `TypeScript syntax error in the \`\`\`${block.lang} block: ${problem.message}${more}; fix the code so that it parses.`),
+        finding(
+          syntaxError,
+          context,
+          positionInPlan(context.plan, block, problem),
+          `TypeScript syntax error in the \`\`\`${block.lang} block: ${problem.message}${more}; fix the code so that it parses.`,
+        ),
       );
     }
     return findings;

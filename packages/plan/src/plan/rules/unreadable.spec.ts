@@ -7,8 +7,16 @@ describe('plan/unreadable', () => {
   it.each([
     ['an empty file', '', /^The plan is empty; regenerate it/],
     ['white space only', '\n \n', /^The plan is empty/],
-    ['NUL bytes', 'binary \u0000 junk', /^The plan contains binary data \(control character U\+0000\)/],
-    ['a 5 MB plan', COMPLETE_PLAN + 'x'.repeat(5 * 1024 * 1024), /^The plan is 5\.\d MiB, more than the 1\.0 MiB/],
+    [
+      'NUL bytes',
+      'binary \u0000 junk',
+      /^The plan contains binary data \(control character U\+0000\)/,
+    ],
+    [
+      'a 5 MB plan',
+      COMPLETE_PLAN + 'x'.repeat(5 * 1024 * 1024),
+      /^The plan is 5\.\d MiB, more than the 1\.0 MiB/,
+    ],
   ])('reports %s and nothing else', (_case, text, message) => {
     const findings = verifyVariant(text);
 

@@ -1,0 +1,129 @@
+/**
+ * The plan template and the rules read the same catalog. This renders the template as it is
+ * today (with the catalog, and a use-case's artifacts and specs) and verifies the result: the
+ * only findings may be the placeholders a person fills in and the missing approval. A change
+ * of the template or of the catalog that makes them disagree fails here.
+ */
+import { render } from 'ejs';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ruleIds, verifyVariant, zetaModule } from './__fixtures__/plans';
+import {
+  ARTIFACT_COLUMNS,
+  FEATURE_CHECKLIST,
+  IMPLEMENTATION_CHECKLIST,
+  INFRASTRUCTURE_TOPICS,
+  PLACEHOLDER,
+  SectionId,
+  SECTIONS,
+  sectionTitle,
+  THREAT_MODEL_COLUMNS,
+} from './catalog';
+
+const TEMPLATE = join(
+  __dirname,
+  '..',
+  'generators',
+  'feature',
+  'files',
+  'plan',
+  '__planName__-plan.md.template',
+);
+
+const ARTIFACTS = [
+  { layer: 'domain', kind: 'Aggregate', name: 'Room', file: 'src/domain/room/room.aggregate.ts' },
+  {
+    layer: 'domain',
+    kind: 'Value object',
+    name: 'RoomId',
+    file: 'src/domain/room/room-id.value-object.ts',
+  },
+  {
+    layer: 'domain',
+    kind: 'Value object',
+    name: 'RoomName',
+    file: 'src/domain/room/room-name.value-object.ts',
+  },
+  {
+    layer: 'domain',
+    kind: 'Domain event',
+    name: 'RoomBooked',
+    file: 'src/domain/room/room-booked.event.ts',
+  },
+  {
+    layer: 'domain',
+    kind: 'Repository port',
+    name: 'RoomRepositoryPort',
+    file: 'src/domain/room/room.repository.port.ts',
+  },
+  {
+    layer: 'application',
+    kind: 'Command',
+    name: 'BookRoomCommand',
+    file: 'src/application/book-room/book-room.command.ts',
+  },
+  {
+    layer: 'application',
+    kind: 'Handler',
+    name: 'BookRoomHandler',
+    file: 'src/application/book-room/book-room.handler.ts',
+  },
+  {
+    layer: 'application',
+    kind: 'Listener',
+    name: 'OnRoomBookedListener',
+    file: 'src/application/book-room/on-room-booked.listener.ts',
+  },
+  {
+    layer: 'application',
+    kind: 'Scheduled command',
+    name: 'BookRoomFollowUpScheduledCommand',
+    file: 'src/application/book-room/book-room-follow-up.scheduled-command.ts',
+  },
+];
+
+function renderPlan(): string {
+  const guidance = (id: SectionId) => {
+    const text = SECTIONS.find((section) => section.id === id)?.guidance ?? '';
+    return text.charAt(0).toUpperCase() + text.slice(1);
+  };
+  return render(readFileSync(TEMPLATE, 'utf-8'), {
+    project: 'zeta',
+    useCase: { className: 'BookRoom' },
+    placeholder: PLACEHOLDER,
+    title: sectionTitle,
+    guidance,
+    todo: (id: SectionId) => `${PLACEHOLDER}: ${guidance(id)}`,
+    artifacts: ARTIFACTS,
+    domainArtifacts: ARTIFACTS.filter((artifact) => artifact.layer === 'domain'),
+    applicationArtifacts: ARTIFACTS.filter((artifact) => artifact.layer === 'application'),
+    threatColumns: THREAT_MODEL_COLUMNS,
+    artifactColumns: ARTIFACT_COLUMNS,
+    infrastructureTopics: INFRASTRUCTURE_TOPICS,
+    implementationChecklist: IMPLEMENTATION_CHECKLIST,
+    featureChecklist: FEATURE_CHECKLIST,
+    specs: ARTIFACTS.map((artifact) => ({
+      file: artifact.file.replace(/\.ts$/, '.spec.ts'),
+      subject: artifact.file,
+      code: `describe('${artifact.name}', () => {\n  it.todo('works');\n});\n`,
+    })),
+  });
+}
+
+describe('the plan template', () => {
+  it('renders a plan that only lacks what a person writes, and the approval', () => {
+    expect(ruleIds(verifyVariant(renderPlan()))).toEqual(['approval/missing', 'plan/placeholder']);
+  });
+
+  it('renders a plan that passes every rule once its placeholders are filled in', () => {
+    const filled = renderPlan()
+      .replace(/^(\d+\. )?TODO\(plan\)(: )?/gm, '$1')
+      .replace(
+        /\| TODO\(plan\) \| TODO\(plan\) \| TODO\(plan\) \|/,
+        '| Flood | Rooms | Rate limit |',
+      )
+      .replace(/(?<!`)TODO\(plan\)/g, 'Written.');
+
+    expect(verifyVariant(filled, { skipApproval: true })).toEqual([]);
+  });
+});
