@@ -239,7 +239,7 @@ export const ARTIFACT_TABLE_SECTIONS: readonly SectionId[] = ['domain-model', 'a
 
 /** The columns of the tables the rules read. */
 export const THREAT_MODEL_COLUMNS = ['Threat', 'Asset', 'Mitigation'] as const;
-export const ARTIFACT_COLUMNS = ['Kind', 'Artifact', 'Responsibility'] as const;
+export const ARTIFACT_COLUMNS = ['Kind', 'Artifact', 'Role'] as const;
 
 export type PlanStatus = 'draft' | 'approved' | 'implemented';
 export const PLAN_STATUSES: readonly PlanStatus[] = ['draft', 'approved', 'implemented'];

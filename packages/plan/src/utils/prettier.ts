@@ -31,15 +31,22 @@ export async function formatWithPrettier(tree: Tree, files: readonly string[]): 
 }
 
 /**
- * Formats a class member as it would be formatted inside `file`, so that it can be inserted into
- * a file a person may have edited without re-formatting the rest of that file.
+ * Formats a piece of TypeScript as it would be formatted inside `file`, so that it can be inserted
+ * into a file a person may have edited without re-formatting the rest of that file. A class
+ * member is formatted inside a class, statements (imports) as they are.
  */
-export async function formatClassMember(tree: Tree, file: string, member: string): Promise<string> {
+export async function formatSnippet(
+  tree: Tree,
+  file: string,
+  code: string,
+  kind: 'member' | 'statements',
+): Promise<string> {
   const prettier = loadPrettier();
-  if (!prettier) return member;
+  if (!prettier) return code;
   const filepath = joinPathFragments(tree.root, file);
   const config = (await prettier.resolveConfig(filepath, { editorconfig: true })) ?? {};
-  const formatted = await prettier.format(`class Member {${member}}\n`, { ...config, filepath });
+  if (kind === 'statements') return prettier.format(code, { ...config, filepath });
+  const formatted = await prettier.format(`class Member {${code}}\n`, { ...config, filepath });
   const lines = formatted.trimEnd().split('\n');
   return `\n${lines.slice(1, -1).join('\n')}\n`;
 }

@@ -56,7 +56,8 @@ function readSources(tree: Tree, projectRoot: string): Map<string, string> {
     for (const child of tree.children(dir)) {
       const path = `${dir}/${child}`;
       if (tree.isFile(path)) {
-        if (path.endsWith('.ts')) files.set(path.slice(projectRoot.length + 1), tree.read(path, 'utf-8') ?? '');
+        if (path.endsWith('.ts'))
+          files.set(path.slice(projectRoot.length + 1), tree.read(path, 'utf-8') ?? '');
       } else visit(path);
     }
   };

@@ -195,18 +195,6 @@ describe('feature generator output on disk', () => {
     );
   });
 
-  /**
-   * The one known failure, a generator bug: with --valueObjects, the aggregate spec calls
-   * `unwrap(...)` (the template's `detailsArgument`) but its imports (the
-   * aggregate spec template) do not include `unwrap` from @mjomeet/ddd. So
-   * meetings' meeting.aggregate.spec.ts fails to compile and its "records MeetingScheduled" test
-   * throws `ReferenceError: unwrap is not defined`. The tests below assert everything else, and
-   * the `it.failing` ones the whole, until the template imports it.
-   */
-  const KNOWN_BUG_FILE = 'packages/meetings/src/domain/meeting/meeting.aggregate.spec.ts';
-  const KNOWN_BUG_TEST =
-    'Meeting records MeetingScheduled on scheduleMeeting and hands it out once';
-
   describe('type-checks under strict with the generated tsconfig, against the kernel', () => {
     let diagnostics: string[];
 
@@ -249,16 +237,7 @@ describe('feature generator output on disk', () => {
       );
     });
 
-    it('with no diagnostic but the known one', () => {
-      const known = new RegExp(
-        `^${KNOWN_BUG_FILE.replace(/\./g, '\\.')}\\(\\d+,\\d+\\): error TS2304: Cannot find name 'unwrap'\\.$`,
-      );
-
-      expect(diagnostics.filter((diagnostic) => !known.test(diagnostic))).toEqual([]);
-    });
-
-    // BUG (see KNOWN_BUG_FILE): `it.failing` until the aggregate spec imports `unwrap`.
-    it.failing('with zero diagnostics', () => {
+    it('with zero diagnostics', () => {
       expect(diagnostics).toEqual([]);
     });
   });
@@ -313,16 +292,7 @@ describe('feature generator output on disk', () => {
       expect(specs).toHaveLength(EXPECTED.suites);
     });
 
-    it('with no failure but the known one, and the expected number of tests', () => {
-      expect(failures()).toEqual([`${KNOWN_BUG_FILE}: ${KNOWN_BUG_TEST}`]);
-      expect({ passed: result.numPassedTests, todo: result.numTodoTests }).toEqual({
-        passed: EXPECTED.passed - 1,
-        todo: EXPECTED.todo,
-      });
-    });
-
-    // BUG (see KNOWN_BUG_FILE): `it.failing` until the aggregate spec imports `unwrap`.
-    it.failing('with every test passing', () => {
+    it('with every test passing', () => {
       expect({ code, failures: failures(), output: code === 0 ? '' : output }).toEqual({
         code: 0,
         failures: [],

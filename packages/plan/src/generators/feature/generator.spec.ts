@@ -535,12 +535,7 @@ describe('feature generator', () => {
         },
       );
 
-      // BUG: the plan template prints catalog text with EJS's escaping `<%= %>`, so the markdown
-      // gets HTML entities: "### 4. Infrastructure &amp; Monitoring", "### Security &amp; Privacy"
-      // (6 of the 10 group headings) and "&#34;N/A: reason&#34;" in both checklist guidance lines.
-      // Rendered markdown looks right, but the plan's text is not the catalog's word for word.
-      // `it.failing` until the template prints plain text (`<%-`) for markdown.
-      it.failing('has the catalog text word for word, without HTML entities', () => {
+      it('has the catalog text word for word, without HTML entities', () => {
         expect(plan.match(/&(?:amp|lt|gt|quot|#\d+);/g)).toBeNull();
         for (const [, checklist] of CHECKLISTS) {
           for (const group of checklist.groups) expect(plan).toContain(`\n### ${group.title}\n`);
@@ -617,14 +612,7 @@ describe('feature generator', () => {
         expect(prose.filter(tooLong)).toEqual([]);
       });
 
-      // BUG: the plan fails markdownlint's MD013 (80 columns, the width formatWithPrettier
-      // promises; MD013 checks tables and code blocks too): prettier cannot wrap table rows (the
-      // application-layer table of ScheduleMeeting is 82 columns wide), nor a string literal in
-      // an embedded spec (`  it("records MeetingScheduled on scheduleMeeting and hands it out
-      // once", () => {` is 81 columns). A line whose overflow is its last, unbreakable word (a
-      // long path) is what MD013 accepts; literally no line over 80 cannot hold for such paths.
-      // `it.failing` until the generator keeps the plan within 80 columns.
-      it.failing('has no line over 80 characters (as markdownlint MD013 counts them)', () => {
+      it('has no line over 80 characters (as markdownlint MD013 counts them)', () => {
         expect(plan.split('\n').filter(tooLong)).toEqual([]);
       });
     });
@@ -751,12 +739,7 @@ describe('feature generator', () => {
         );
       });
 
-      // BUG: the aggregate spec template calls `unwrap(...)` (templates.ts `detailsArgument`) when
-      // value objects are given, but imports only the aggregate, its id and `useCaseImports`:
-      // `unwrap` from @mjomeet/ddd is missing. The spec does not compile (TS2304) and its
-      // "records MeetingScheduled" test throws `ReferenceError: unwrap is not defined`
-      // (generator.disk.spec.ts proves it on disk). `it.failing` until the template imports it.
-      it.failing('has the aggregate spec import unwrap, which it calls', async () => {
+      it('has the aggregate spec import unwrap, which it calls', async () => {
         const { tree } = await withValueObjects('MeetingTitle,Duration');
 
         expect(read(tree, `${DOMAIN}/meeting.aggregate.spec.ts`)).toMatch(
@@ -1025,20 +1008,11 @@ describe('feature generator', () => {
       expect(devDependencies.nx).toBe('23.2.1');
     });
 
-    // BUG: without `nx` in the root package.json (e.g. the empty test workspace, or nx installed
-    // globally), ensureModuleDependencies (lib/dependencies.ts) falls back to the plugin's own
-    // version for @nx/jest: "@nx/jest": "^0.1.0", a version of another package line that the
-    // generated jest config (resolver '@nx/jest/plugins/resolver') cannot use. The plugin
-    // supports Nx 23 (its peerDependencies), so an Nx 23 version is expected.
-    // `it.failing` until fixed.
-    it.failing(
-      'adds an @nx/jest of the Nx line the plugin supports when nx is not listed',
-      async () => {
-        const tree = await workspaceWithScheduleMeeting();
+    it('adds an @nx/jest of the Nx line the plugin supports when nx is not listed', async () => {
+      const tree = await workspaceWithScheduleMeeting();
 
-        expect(readJson(tree, 'package.json').devDependencies['@nx/jest']).toMatch(/^[\^~]?23\./);
-      },
-    );
+      expect(readJson(tree, 'package.json').devDependencies['@nx/jest']).toMatch(/^[\^~]?23\./);
+    });
 
     it('registers the plugin once, keeping a registration with options', async () => {
       const tree = createTreeWithEmptyWorkspace();
@@ -1124,11 +1098,7 @@ describe('feature generator', () => {
       }
     });
 
-    // BUG: addExports (generator.ts) skips a line only when the barrel contains it verbatim with
-    // single quotes, but the barrel was formatted with the workspace's prettier style (double
-    // quotes, prettier's default). So every export of the shared aggregate's files (aggregate,
-    // id, repository port) is appended a second time. `it.failing` until fixed.
-    it.failing('appends only the exports that are new (no duplicate export lines)', () => {
+    it('appends only the exports that are new (no duplicate export lines)', () => {
       const appended = read(tree, BARREL).slice(first.get(BARREL)!.length).trimEnd().split('\n');
 
       expect(appended).toEqual([
@@ -1182,13 +1152,7 @@ describe('feature generator', () => {
       expect(method(after)).toBe(method(formatted));
     });
 
-    // BUG: the imports added to an existing aggregate come from a snippet with single quotes and
-    // are not formatted, so in a workspace whose prettier style uses double quotes (prettier's
-    // default) the extended aggregate mixes quote styles and no longer equals its prettier
-    // format. The same string comparison decides whether an import is missing
-    // (extend-aggregate.ts: `source.includes(line.trim())`), so an import that exists in the other
-    // quote style would be added twice. `it.failing` until fixed.
-    it.failing('leaves the extended aggregate exactly as prettier formats it', async () => {
+    it('leaves the extended aggregate exactly as prettier formats it', async () => {
       const after = read(tree, AGGREGATE);
 
       expect(await prettier.format(after, { filepath: AGGREGATE })).toBe(after);

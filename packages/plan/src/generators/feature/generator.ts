@@ -8,7 +8,7 @@ import {
 } from '@nx/devkit';
 import { dirname, join } from 'node:path';
 import { initGenerator, isPluginRegistered } from '../init/generator';
-import { formatClassMember, formatWithPrettier } from '../../utils/prettier';
+import { formatSnippet, formatWithPrettier } from '../../utils/prettier';
 import { Artifact, listenerNames, useCaseArtifacts } from './lib/artifacts';
 import { ensureModuleDependencies } from './lib/dependencies';
 import { addMethodToAggregate } from './lib/extend-aggregate';
@@ -150,9 +150,7 @@ async function addUseCaseCode(
   });
 
   const barrel = addExports(tree, options, artifacts);
-  return [
-    ...artifacts.flatMap((artifact) => [artifact.file, artifact.spec]),
-  ]
+  return [...artifacts.flatMap((artifact) => [artifact.file, artifact.spec])]
     .map((file) => joinPathFragments(root, file))
     .filter((file) => file !== aggregateFile || !aggregateExisted)
     .concat(barrel);
@@ -164,11 +162,13 @@ async function extendAggregate(
   options: NormalizedFeatureOptions,
   substitutions: Record<string, unknown>,
 ): Promise<void> {
-  const method = renderSnippet('aggregate-method.ts.ejs', substitutions);
-  const source = tree.read(aggregateFile, 'utf-8') ?? '';
-  const imports = String(substitutions.useCaseImports)
+  const format = (code: string, kind: 'member' | 'statements') =>
+    options.skipFormat ? code : formatSnippet(tree, aggregateFile, code, kind);
+  const method = await format(renderSnippet('aggregate-method.ts.ejs', substitutions), 'member');
+  const imports = (await format(String(substitutions.useCaseImports), 'statements'))
     .split('\n')
     .filter((line) => line.trim().length > 0);
+  const source = tree.read(aggregateFile, 'utf-8') ?? '';
   tree.write(
     aggregateFile,
     addMethodToAggregate(
@@ -176,7 +176,7 @@ async function extendAggregate(
       aggregateFile,
       options.aggregate.className,
       options.useCase.propertyName,
-      options.skipFormat ? method : await formatClassMember(tree, aggregateFile, method),
+      method,
       imports,
     ),
   );
@@ -191,15 +191,23 @@ function addExports(
   const barrel = joinPathFragments(options.projectRoot, 'src/index.ts');
   const current = tree.read(barrel, 'utf-8') ?? '';
   const lines = artifacts
-    .map((artifact) => `export * from './${artifact.file.replace(/^src\//, '').replace(/\.ts$/, '')}';`)
-    .filter((line) => !current.includes(line));
+    .map((artifact) => `./${artifact.file.replace(/^src\//, '').replace(/\.ts$/, '')}`)
+    .filter((path) => !new RegExp(`from\\s+['"]${escapeRegExp(path)}['"]`).test(current))
+    .map((path) => `export * from '${path}';`);
   if (lines.length > 0) {
-    tree.write(barrel, `${current}${current && !current.endsWith('\n') ? '\n' : ''}${lines.join('\n')}\n`);
+    tree.write(
+      barrel,
+      `${current}${current && !current.endsWith('\n') ? '\n' : ''}${lines.join('\n')}\n`,
+    );
   }
   return barrel;
 }
 
-function addPlan(tree: Tree, options: NormalizedFeatureOptions, artifacts: readonly Artifact[]): void {
+function addPlan(
+  tree: Tree,
+  options: NormalizedFeatureOptions,
+  artifacts: readonly Artifact[],
+): void {
   const specs: SpecForPlan[] = artifacts
     .map((artifact) => ({
       file: artifact.spec,
@@ -207,10 +215,12 @@ function addPlan(tree: Tree, options: NormalizedFeatureOptions, artifacts: reado
       code: tree.read(joinPathFragments(options.projectRoot, artifact.spec), 'utf-8') ?? '',
     }))
     .filter((spec) => spec.code.length > 0);
-  generateFiles(
-    tree,
-    join(FILES_DIR, 'plan'),
-    dirname(options.planFile),
-    { ...planSubstitutions(options, artifacts, specs), planName: options.useCase.className },
-  );
+  generateFiles(tree, join(FILES_DIR, 'plan'), dirname(options.planFile), {
+    ...planSubstitutions(options, artifacts, specs),
+    planName: options.useCase.className,
+  });
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

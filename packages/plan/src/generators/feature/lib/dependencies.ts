@@ -29,7 +29,7 @@ export function ensureModuleDependencies(tree: Tree): GeneratorCallback | undefi
   if (!tree.exists('package.json')) return undefined;
   const present = presentPackages(tree);
   const ownVersion = `^${pluginVersion()}`;
-  const nxVersion = present.get('nx') ?? ownVersion;
+  const nxVersion = present.get('nx') ?? runningNxVersion();
   const missing = (wanted: Record<string, string>) =>
     Object.fromEntries(Object.entries(wanted).filter(([name]) => !present.has(name)));
 
@@ -54,6 +54,12 @@ function presentPackages(tree: Tree): Map<string, string> {
     if (name) present.set(name, version ?? '*');
   }
   return present;
+}
+
+/** The Nx that runs this generator: @nx/jest must match it. */
+function runningNxVersion(): string {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (require('nx/package.json') as PackageJson).version ?? 'latest';
 }
 
 function pluginVersion(): string {

@@ -1,10 +1,13 @@
 import * as ts from 'typescript';
 import { InvalidNameError } from './names';
 
+/** The module an import line imports from, whichever quotes it uses. */
+const IMPORT_FROM = /from\s+['"]([^'"]+)['"]/;
+
 /**
  * Adds a use-case's method and imports to an existing aggregate class, leaving every other byte
- * of the file as a person may have edited it. Refuses (changing nothing) when the class cannot be
- * found or already has the method.
+ * of the file as a person may have edited it. Imports of a module the file imports already are
+ * left out. Refuses (changing nothing) when the class cannot be found or already has the method.
  */
 export function addMethodToAggregate(
   source: string,
@@ -36,7 +39,13 @@ export function addMethodToAggregate(
   const closingBrace = aggregate.end - 1;
   const imports = sourceFile.statements.filter(ts.isImportDeclaration);
   const importsEnd = imports.length > 0 ? imports[imports.length - 1].end : 0;
-  const missingImports = importLines.filter((line) => !source.includes(line.trim()));
+  const imported = new Set(
+    imports.map((declaration) => (declaration.moduleSpecifier as ts.StringLiteral).text),
+  );
+  const missingImports = importLines.filter((line) => {
+    const from = IMPORT_FROM.exec(line)?.[1];
+    return from === undefined || !imported.has(from);
+  });
   const importText = missingImports.length > 0 ? `\n${missingImports.join('\n')}` : '';
 
   return (

@@ -29,7 +29,10 @@ export interface NormalizedFeatureOptions {
   readonly skipFormat: boolean;
 }
 
-export function normalizeOptions(tree: Tree, schema: FeatureGeneratorSchema): NormalizedFeatureOptions {
+export function normalizeOptions(
+  tree: Tree,
+  schema: FeatureGeneratorSchema,
+): NormalizedFeatureOptions {
   const module = toNames(schema.module, 'The module');
   const useCase = toNames(schema.useCase, 'The use-case');
   const project = module.fileName;
