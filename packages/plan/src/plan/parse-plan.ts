@@ -36,7 +36,6 @@ const { unescapeAll } = markdown.utils;
 
 /** A GFM task marker at the start of a list item's first paragraph. */
 const TASK_MARKER = /^\[([ xX])\](?=\s|$)/;
-const COMMENT_ONLY = /^\s*(?:<!--[\s\S]*?-->\s*)+$/;
 /** Top-level blocks that are content of a section (headings are not). */
 const CONTENT_BLOCKS = new Set([
   'paragraph_open',
@@ -166,7 +165,7 @@ function readBody(model: BodyModel, tokens: Token[], lineOffset: number): void {
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i];
     if (token.level === 0 && section && CONTENT_BLOCKS.has(token.type)) {
-      if (token.type !== 'html_block' || !COMMENT_ONLY.test(token.content)) section.contentBlocks++;
+      if (token.type !== 'html_block' || !isOnlyComments(token.content)) section.contentBlocks++;
     }
     switch (token.type) {
       case 'heading_open': {
@@ -259,12 +258,14 @@ function readTask(
   const column = found >= 0 ? found + 1 : firstNonSpaceColumn(lineText);
   const rest = firstLine.slice(marker[0].length);
   const textColumn = column + marker[0].length + (rest.length - rest.trimStart().length);
-  const text = inline.content
+  const joined = inline.content
     .slice(marker[0].length)
     .split('\n')
     .map((part) => part.trim())
     .filter((part) => part.length > 0)
     .join(' ');
+  // Decoded like a heading (`&amp;` is `&`), so that an item compares with the catalog as read.
+  const text = joined.includes('&') || joined.includes('\\') ? unescapeAll(joined) : joined;
   return { checked: marker[1] !== ' ', text, textColumn, line, column };
 }
 
@@ -341,6 +342,21 @@ function tableRow(cells: string[], line: number, lineText: string): TableRow {
     return bound[0] + (lead < raw.length ? lead : 0) + 1;
   });
   return { cells, cellColumns, line, column };
+}
+
+/**
+ * Whether an html_block is only HTML comments. A loop over indexOf rather than a regex: a
+ * pattern like `(<!--[\s\S]*?-->\s*)+$` backtracks exponentially on many comments followed by
+ * other text.
+ */
+function isOnlyComments(html: string): boolean {
+  let rest = html.trim();
+  while (rest.startsWith('<!--')) {
+    const end = rest.indexOf('-->', 4);
+    if (end === -1) return false;
+    rest = rest.slice(end + 3).trimStart();
+  }
+  return rest === '';
 }
 
 function emptyPlan(text: string, file: string, problems: ParseProblem[]): ParsedPlan {

@@ -101,6 +101,59 @@ describe('verifyPlan', () => {
       expect(finding).toMatchObject({ ruleId: 'plan/unreadable', line: 5, column: 3 });
     });
 
+    describe('stays quick on hostile input just under the size limit', () => {
+      const room = 1000 * 1000 - COMPLETE_PLAN.length;
+      const inject = (extra: string) =>
+        replaceOnce(
+          COMPLETE_PLAN,
+          '## Implementation steps\n',
+          `## Implementation steps\n\n${extra}\n`,
+        );
+
+      it.each([
+        ['a line of spaces', () => inject(' '.repeat(room - 10) + 'x')],
+        [
+          'many comments before text',
+          () => inject('<!-- a -->'.repeat(Math.floor(room / 11)) + ' x'),
+        ],
+        ['unclosed comments', () => inject('<!--'.repeat(Math.floor(room / 5)))],
+        ['a deep quote', () => inject('>'.repeat(room - 10))],
+        [
+          'a long generic artifact',
+          () => replaceOnce(COMPLETE_PLAN, '`Room`  ', '`Room<' + ' '.repeat(room - 10) + '`'),
+        ],
+        [
+          'braces nested too deep for the TypeScript parser',
+          () => inject('```ts\n' + '{'.repeat(room - 20) + '\n```'),
+        ],
+      ])(
+        '%s',
+        (_case, make) => {
+          const text = make();
+          const started = Date.now();
+
+          const findings = verifyVariant(text);
+
+          // Generous: CI machines are slow and busy; a backtracking regex takes minutes, not seconds.
+          expect(Date.now() - started).toBeLessThan(10_000);
+          expect(findings.length).toBeGreaterThan(0);
+        },
+        30_000,
+      );
+
+      it('reports code the parser cannot cope with as a syntax error', () => {
+        const text = inject('```ts\n' + '{'.repeat(200_000) + '\n```');
+
+        expect(findingsOf('tests/syntax-error', verifyVariant(text))).toEqual([
+          expect.objectContaining({
+            message: expect.stringContaining(
+              "TypeScript's parser gave up: it is nested too deeply to parse",
+            ),
+          }),
+        ]);
+      });
+    });
+
     it('survives random byte soup', () => {
       let seed = 42;
       const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;

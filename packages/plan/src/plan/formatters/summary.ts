@@ -25,5 +25,12 @@ export function plural(count: number, word: string): string {
 
 /** Reports are line-oriented: a message never spans lines. */
 export function oneLine(text: string): string {
-  return text.replace(/\s*[\r\n]+\s*/g, ' ');
+  // split/trim rather than /\s*\n+\s*/: that backtracks quadratically on long runs of spaces.
+  return text.includes('\n') || text.includes('\r')
+    ? text
+        .split(/\r\n|\r|\n/)
+        .map((part) => part.trim())
+        .filter((part) => part.length > 0)
+        .join(' ')
+    : text;
 }

@@ -5,7 +5,7 @@
 import { digestOfParts, DIGEST_PATTERN } from '../digest';
 import type { SourcePosition } from '../line-index';
 import type { Rule, RuleContext } from './rule';
-import { finding } from './rule';
+import { excerpt, finding } from './rule';
 
 /** Clocks of different machines disagree a little; an approval this far ahead is not "future". */
 export const CLOCK_SKEW_MS = 5 * 60 * 1000;
@@ -86,7 +86,10 @@ function readApproval(context: RuleContext): ApprovalBlock {
     });
     return { problems };
   }
-  const { by, at, digest } = approval as Record<string, unknown>;
+  const { by, digest } = approval as Record<string, unknown>;
+  // A `%YAML 1.1` front matter reads an unquoted timestamp as a Date: it is the same instant.
+  const rawAt = (approval as Record<string, unknown>).at;
+  const at = rawAt instanceof Date && !Number.isNaN(rawAt.getTime()) ? rawAt.toISOString() : rawAt;
   if (typeof by !== 'string' || by.trim() === '') {
     problems.push({
       at: where('approval.by'),
@@ -96,7 +99,7 @@ function readApproval(context: RuleContext): ApprovalBlock {
   if (typeof at !== 'string' || parseIsoDateTime(at) === undefined) {
     problems.push({
       at: where('approval.at'),
-      message: `\`approval.at\` must be an ISO-8601 date-time with a time zone, like 2026-11-23T10:00:00Z (it is ${JSON.stringify(at) ?? 'missing'}); ${how}.`,
+      message: `\`approval.at\` must be an ISO-8601 date-time with a time zone, like 2026-11-23T10:00:00Z (it is ${at === undefined ? 'missing' : excerpt(JSON.stringify(at) ?? String(at))}); ${how}.`,
     });
   } else if (parseIsoDateTime(at)! > context.now.getTime() + CLOCK_SKEW_MS) {
     problems.push({
@@ -149,8 +152,8 @@ export const approvalStale: Rule = {
     const data = plan.frontMatter?.data;
     const current = digestOfParts(data?.module, data?.useCase, plan.text.slice(plan.bodyOffset));
     if (current === approval.digest) return [];
-    const by = approval.by?.trim() || 'the reviewer';
-    const on = approval.at ?? 'an unknown date';
+    const by = excerpt(approval.by ?? '') || 'the reviewer';
+    const on = excerpt(approval.at ?? '') || 'an unknown date';
     const at = plan.frontMatter?.fields.get('approval.digest')?.valuePosition ?? statusAt(context);
     return [
       finding(

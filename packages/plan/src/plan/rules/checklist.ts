@@ -3,7 +3,7 @@ import { Checklist, CHECKLISTS } from '../catalog';
 import type { Finding } from '../finding';
 import type { TaskItem } from '../plan-model';
 import type { Rule, RuleContext } from './rule';
-import { finding, normaliseTitle, sectionRef } from './rule';
+import { excerpt, finding, normaliseTitle, sectionRef } from './rule';
 
 /** `N/A` as a word, any case; what follows tells whether a reason is given. */
 const NOT_APPLICABLE = /(?<![A-Za-z0-9])N\/A(?![A-Za-z0-9])/i;
@@ -91,7 +91,7 @@ export const naReason: Rule = {
             naReason,
             context,
             at,
-            `"${task.text}" is marked N/A without a reason; write why it does not apply: "N/A: <reason>".`,
+            `"${excerpt(task.text)}" is marked N/A without a reason; write why it does not apply: "N/A: <reason>".`,
           ),
         );
       }
@@ -115,7 +115,7 @@ export const unchecked: Rule = {
             unchecked,
             context,
             task,
-            `The plan is implemented but "${task.text}" is not ticked; tick it (\`- [x]\`) once it is done, or mark it "N/A: reason".`,
+            `The plan is implemented but "${excerpt(task.text)}" is not ticked; tick it (\`- [x]\`) once it is done, or mark it "N/A: reason".`,
           ),
         );
       }

@@ -3,7 +3,7 @@ import { PLAN_PATH_PATTERN, PLAN_STATUSES, planPath } from '../catalog';
 import type { Finding } from '../finding';
 import type { SourcePosition } from '../line-index';
 import type { Rule, RuleContext } from './rule';
-import { finding, MODULE_NAME, USE_CASE_NAME } from './rule';
+import { excerpt, finding, MODULE_NAME, USE_CASE_NAME } from './rule';
 
 const START: SourcePosition = { line: 1, column: 1 };
 
@@ -46,7 +46,7 @@ export const frontMatter: Rule = {
 
     const field = (name: string) => fm.fields.get(name);
     const valueAt = (name: string): SourcePosition => field(name)?.valuePosition ?? START;
-    const show = (value: unknown) => JSON.stringify(value) ?? String(value);
+    const show = (value: unknown) => excerpt(JSON.stringify(value) ?? String(value));
 
     const module = fm.data.module;
     if (module === undefined || module === null || module === '') {

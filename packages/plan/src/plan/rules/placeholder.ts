@@ -2,7 +2,7 @@
 import { PLACEHOLDER, SECTIONS } from '../catalog';
 import type { Finding } from '../finding';
 import type { Rule } from './rule';
-import { finding, sectionIdOf } from './rule';
+import { excerpt, finding, sectionIdOf } from './rule';
 
 export const placeholder: Rule = {
   id: 'plan/placeholder',
@@ -40,7 +40,7 @@ export const placeholder: Rule = {
       const where = inFrontMatter
         ? 'the front matter'
         : inSection
-          ? `\`## ${inSection.title}\``
+          ? `\`## ${excerpt(inSection.title)}\``
           : 'the plan';
       findings.push(
         finding(

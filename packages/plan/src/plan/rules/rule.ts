@@ -85,3 +85,9 @@ export function createContext(
 export function sectionRef(id: SectionId): string {
   return `\`## ${SECTIONS.find((section) => section.id === id)?.title ?? id}\``;
 }
+
+/** Text from the plan quoted in a message: on one line, and cut to a readable length. */
+export function excerpt(text: string, max = 80): string {
+  const flat = (text.length > max * 4 ? text.slice(0, max * 4) : text).replace(/\s+/g, ' ').trim();
+  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+}

@@ -3,7 +3,7 @@ import { THREAT_MODEL_COLUMNS } from '../catalog';
 import type { Finding } from '../finding';
 import type { Table } from '../plan-model';
 import type { Rule, RuleContext } from './rule';
-import { finding, sectionRef } from './rule';
+import { excerpt, finding, sectionRef } from './rule';
 
 const COLUMNS = THREAT_MODEL_COLUMNS.map((column) => column.toLowerCase());
 const THREAT = COLUMNS.indexOf('threat');
@@ -46,7 +46,7 @@ export const noThreats: Rule = {
     if (tables.length === 0) {
       const other = section.tables[0];
       const message = other
-        ? `The table in ${sectionRef('threat-model')} has the columns ${other.header.cells.join(' | ')}; give it the columns ${columns}, one row per threat.`
+        ? `The table in ${sectionRef('threat-model')} has the columns ${excerpt(other.header.cells.join(' | '))}; give it the columns ${columns}, one row per threat.`
         : `${sectionRef('threat-model')} has no threat table; add a table with the columns ${columns}, one row per threat.`;
       return [finding(noThreats, context, other ?? section.heading, message)];
     }
@@ -79,7 +79,7 @@ export const mitigationMissing: Rule = {
             mitigationMissing,
             context,
             at,
-            `Threat "${threat}" has no mitigation; say how it is mitigated (or that the risk is accepted, and why).`,
+            `Threat "${excerpt(threat)}" has no mitigation; say how it is mitigated (or that the risk is accepted, and why).`,
           ),
         );
       }

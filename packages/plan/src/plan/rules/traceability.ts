@@ -13,8 +13,8 @@ import { finding, sectionRef } from './rule';
 const BACKTICKED = /`([^`]+)`/g;
 /** The catalog column that names the artifact (`Kind | Artifact | Responsibility`), lower case. */
 const ARTIFACT_COLUMN = ARTIFACT_COLUMNS[1].toLowerCase();
-/** `Name`, `Name<T>` or `Name()`: what names a code artifact in a table cell. */
-const ARTIFACT_NAME = /^\s*([A-Za-z_$][\w$]*)\s*(?:<.*>|\(\))?\s*$/;
+/** `Name`, `Name<T>` or `Name()` (trimmed): what names a code artifact in a table cell. */
+const ARTIFACT_NAME = /^([A-Za-z_$][\w$]*)(?:<.*>|\(\))?$/;
 
 export interface NamedArtifact {
   readonly name: string;
@@ -36,7 +36,7 @@ export function namedArtifacts(context: RuleContext): NamedArtifact[] {
       for (const row of table.rows) {
         const cell = row.cells[column] ?? '';
         for (const match of cell.matchAll(BACKTICKED)) {
-          const name = ARTIFACT_NAME.exec(match[1])?.[1];
+          const name = ARTIFACT_NAME.exec(match[1].trim())?.[1];
           if (!name) continue;
           const cellColumn = row.cellColumns[column] ?? row.column;
           artifacts.push({

@@ -52,7 +52,7 @@ describe('tests/syntax-error', () => {
         line: lineOf(text, 'const broken = ;'),
         column: 20,
         message:
-          'TypeScript syntax error in the ```ts block: Expression expected.; fix the code so that it parses.',
+          'TypeScript syntax error in the ```ts block: Expression expected; fix the code so that it parses.',
       }),
     ]);
   });

@@ -49,13 +49,26 @@ export interface SyntaxProblem {
  * own parser (no type check: a plan's snippets import code that may not exist yet).
  */
 export function firstSyntaxError(code: string, tsx: boolean): SyntaxProblem | undefined {
-  const source = ts.createSourceFile(
-    tsx ? 'block.tsx' : 'block.ts',
-    code,
-    ts.ScriptTarget.Latest,
-    false,
-    tsx ? ts.ScriptKind.TSX : ts.ScriptKind.TS,
-  ) as ParsedSource;
+  let source: ParsedSource;
+  try {
+    source = ts.createSourceFile(
+      tsx ? 'block.tsx' : 'block.ts',
+      code,
+      ts.ScriptTarget.Latest,
+      false,
+      tsx ? ts.ScriptKind.TSX : ts.ScriptKind.TS,
+    ) as ParsedSource;
+  } catch (error) {
+    // The parser is recursive: thousands of nested braces overflow the stack. Such a block is
+    // not code anyone reviews; report it rather than let the verifier crash.
+    const reason = error instanceof RangeError ? 'it is nested too deeply to parse' : String(error);
+    return {
+      codeLine: 0,
+      codeColumn: 0,
+      message: `TypeScript's parser gave up: ${reason}`,
+      count: 1,
+    };
+  }
   const diagnostics = source.parseDiagnostics ?? [];
   if (diagnostics.length === 0) return undefined;
   const first = diagnostics.reduce((a, b) => (b.start < a.start ? b : a));
@@ -70,7 +83,8 @@ export function firstSyntaxError(code: string, tsx: boolean): SyntaxProblem | un
   return {
     codeLine,
     codeColumn: first.start - lineStart,
-    message: ts.flattenDiagnosticMessageText(first.messageText, ' '),
+    // TypeScript's messages end with a full stop; the finding goes on after it.
+    message: ts.flattenDiagnosticMessageText(first.messageText, ' ').replace(/\.$/, ''),
     count: diagnostics.length,
   };
 }
