@@ -1,0 +1,22 @@
+import { PasswordResetId, PasswordResetSuperseded } from '../../index';
+
+describe('PasswordResetSuperseded', () => {
+  const aggregateId = PasswordResetId.generate().value;
+  const payload = {
+    accountId: '0b5e3a4c-1d2f-4a6b-8c9d-0e1f2a3b4c5d',
+    supersededBy: PasswordResetId.generate().value,
+  };
+
+  it('names itself and survives a JSON round trip with ids only', () => {
+    const event = new PasswordResetSuperseded({ aggregateId, payload });
+
+    const json = JSON.parse(JSON.stringify(event));
+
+    expect(json).toMatchObject({
+      eventName: 'identity.PasswordResetSuperseded',
+      aggregateId,
+      version: 1,
+      payload,
+    });
+  });
+});
