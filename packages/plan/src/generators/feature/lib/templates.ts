@@ -35,7 +35,6 @@ export function codeSubstitutions(options: NormalizedFeatureOptions): Record<str
     domainImport: `../../domain/${options.aggregate.fileName}`,
     listener: listenerNames(options),
     sample,
-    samplePayload: objectLiteral(valueObjects.map((vo) => [vo.propertyName, `'${sample(vo)}'`])),
     sampleInput: objectLiteral([
       [aggregateId.propertyName, `'${SAMPLE_ID}'`],
       ...valueObjects.map((vo): [string, string] => [vo.propertyName, `'${sample(vo)}'`]),
