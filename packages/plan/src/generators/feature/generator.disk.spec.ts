@@ -4,7 +4,7 @@
  * under jest. Slow (a TypeScript program and a jest child process), so everything generated
  * goes into one temporary workspace and is checked with one program and one jest run.
  */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import {
   mkdirSync,
   mkdtempSync,
@@ -192,6 +192,28 @@ describe('feature generator output on disk', () => {
     expect(barrel).toHaveLength(new Set(barrel).size);
     expect(barrel).toContain(
       "export * from './application/cancel-meeting/cancel-meeting.handler';",
+    );
+  });
+
+  it('writes plans that pass markdownlint-cli2 with its default rules', () => {
+    const plans = filesUnder(join(workspace, 'docs'), (file) => file.endsWith('-plan.md'));
+    const cli = join(REPO, 'node_modules/markdownlint-cli2/markdownlint-cli2-bin.mjs');
+
+    const run = spawnSync(
+      process.execPath,
+      [cli, ...plans.map((plan) => relative(workspace, plan))],
+      {
+        cwd: workspace,
+        encoding: 'utf-8',
+      },
+    );
+
+    expect(plans).toHaveLength(RUNS.length);
+    expect({ status: run.status, output: run.status === 0 ? '' : run.stdout + run.stderr }).toEqual(
+      {
+        status: 0,
+        output: '',
+      },
     );
   });
 
