@@ -1,0 +1,128 @@
+import type { ExecutorContext } from '@nx/devkit';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import {
+  COMPLETE_PLAN,
+  GENERATED_PLAN,
+  PLAN_FILE,
+  ZETA_FILES,
+} from '../../plan/__fixtures__/plans';
+import verifyPlanExecutor from './executor';
+
+describe('verify-plan executor', () => {
+  let root: string;
+  let output: string;
+
+  const write = (path: string, content: string) => {
+    mkdirSync(dirname(join(root, path)), { recursive: true });
+    writeFileSync(join(root, path), content);
+  };
+  const context = (projectName = 'zeta'): ExecutorContext =>
+    ({
+      root,
+      cwd: root,
+      isVerbose: false,
+      projectName,
+      projectsConfigurations: {
+        version: 2,
+        projects: { zeta: { root: 'packages/zeta' }, empty: { root: 'packages/empty' } },
+      },
+    }) as unknown as ExecutorContext;
+
+  beforeEach(() => {
+    root = mkdtempSync(join(tmpdir(), 'verify-plan-'));
+    for (const [file, content] of Object.entries(ZETA_FILES))
+      write(`packages/zeta/${file}`, content);
+    output = '';
+    jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+      output += String(chunk);
+      return true;
+    });
+  });
+
+  afterEach(() => {
+    jest.restoreAllMocks();
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  it('fails on an unfinished plan and lists each finding as file:line:col  severity  message  rule', async () => {
+    write(PLAN_FILE, GENERATED_PLAN);
+
+    const result = await verifyPlanExecutor({}, context());
+
+    expect(result).toEqual({ success: false });
+    expect(output).toMatch(
+      /^docs\/features\/zeta\/BookRoom\/BookRoom-plan\.md:\d+:\d+ {2}error {2}.+ {2}plan\/placeholder$/m,
+    );
+    expect(output).toMatch(/approval\/missing$/m);
+    expect(output).toMatch(/✖ \d+ problems \(\d+ errors, 0 warnings\) in 1 plan/);
+  });
+
+  it('passes a complete, approved plan', async () => {
+    write(PLAN_FILE, COMPLETE_PLAN);
+
+    const result = await verifyPlanExecutor({}, context());
+
+    expect(output).not.toMatch(/ error /);
+    expect(result).toEqual({ success: true });
+  });
+
+  it('writes JSON and SARIF with the same findings, and still prints the summary', async () => {
+    write(PLAN_FILE, GENERATED_PLAN);
+
+    await verifyPlanExecutor({ format: 'json', outputFile: 'reports/plan.json' }, context());
+    await verifyPlanExecutor({ format: 'sarif', outputFile: 'reports/plan.sarif' }, context());
+
+    const json = JSON.parse(readFileSync(join(root, 'reports/plan.json'), 'utf-8'));
+    const sarif = JSON.parse(readFileSync(join(root, 'reports/plan.sarif'), 'utf-8'));
+    const fromJson = json.findings.map(
+      (f: { ruleId: string; line: number }) => `${f.ruleId}@${f.line}`,
+    );
+    const fromSarif = sarif.runs[0].results.map(
+      (r: {
+        ruleId: string;
+        locations: Array<{ physicalLocation: { region: { startLine: number } } }>;
+      }) => `${r.ruleId}@${r.locations[0].physicalLocation.region.startLine}`,
+    );
+    expect(fromJson.length).toBeGreaterThan(0);
+    expect(fromSarif).toEqual(fromJson);
+    expect(sarif.version).toBe('2.1.0');
+    expect(output).toMatch(/✖ \d+ problems/);
+  });
+
+  it('prints JSON on stdout when there is no output file', async () => {
+    write(PLAN_FILE, GENERATED_PLAN);
+
+    await verifyPlanExecutor({ format: 'json' }, context());
+
+    expect(JSON.parse(output).findings.length).toBeGreaterThan(0);
+  });
+
+  it('verifies one use-case with --useCase, and says so when it has no plan', async () => {
+    write(PLAN_FILE, COMPLETE_PLAN);
+
+    expect(await verifyPlanExecutor({ useCase: 'BookRoom' }, context())).toEqual({ success: true });
+    const error = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    expect(await verifyPlanExecutor({ useCase: 'CancelBooking' }, context())).toEqual({
+      success: false,
+    });
+    expect(error.mock.calls.flat().join('\n')).toMatch(/no plan of CancelBooking/);
+  });
+
+  it.each([
+    ['broken YAML', '---\nmodule: [zeta\n---\n# Plan\n'],
+    ['no front matter', '# Plan\n\nText.\n'],
+    ['binary junk', 'binary \0\x01\x02 junk'],
+    ['an empty file', ''],
+    ['a 5 MB file', `---\nmodule: zeta\n---\n${'x'.repeat(5 * 1024 * 1024)}`],
+  ])('reports %s as findings, not as a crash', async (_case, text) => {
+    write(PLAN_FILE, text);
+
+    const result = await verifyPlanExecutor({}, context());
+
+    expect(result).toEqual({ success: false });
+    expect(output).toMatch(/BookRoom-plan\.md:\d+:\d+ {2}error {2}/);
+    expect(output).not.toMatch(/\n\s+at /);
+  });
+});
