@@ -1,0 +1,105 @@
+import { logger } from '@nx/devkit';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { createNodesV2, PlanPluginOptions } from './plugin';
+
+describe('createNodesV2: the inferred verify-plan target', () => {
+  let root: string;
+  const [glob, createNodes] = createNodesV2;
+
+  const write = (path: string, content = '') => {
+    mkdirSync(dirname(join(root, path)), { recursive: true });
+    writeFileSync(join(root, path), content);
+  };
+  const project = (path: string, name: string) => write(path, JSON.stringify({ name }));
+  const infer = (files: string[], options?: PlanPluginOptions) =>
+    createNodes(files, options, { workspaceRoot: root, nxJsonConfiguration: {} });
+
+  beforeEach(() => {
+    root = mkdtempSync(join(tmpdir(), 'plan-plugin-'));
+  });
+
+  afterEach(() => {
+    jest.restoreAllMocks();
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  it('matches project files and plans', () => {
+    expect(glob).toBe('{**/project.json,**/*-plan.md}');
+  });
+
+  it('adds a cacheable verify-plan target, with exact inputs, to a project that has plans', async () => {
+    project('packages/zeta/project.json', 'zeta');
+    project('packages/other/project.json', 'other');
+
+    const results = await infer([
+      'packages/zeta/project.json',
+      'packages/other/project.json',
+      'docs/features/zeta/BookRoom/BookRoom-plan.md',
+    ]);
+
+    expect(results).toHaveLength(1);
+    const [file, result] = results[0];
+    expect(file).toBe('packages/zeta/project.json');
+    const target = result.projects?.['packages/zeta']?.targets?.['verify-plan'];
+    expect(target).toMatchObject({
+      executor: '@mjomeet/plan:verify-plan',
+      cache: true,
+      options: { plansDir: 'docs/features/zeta' },
+      outputs: ['{options.outputFile}'],
+    });
+    expect(target?.inputs?.slice(0, 2)).toEqual([
+      '{workspaceRoot}/docs/features/zeta/**/*.md',
+      '{projectRoot}/src/**/*.ts',
+    ]);
+    // The plugin's own version (or, built from this repository, its sources) is an input too.
+    expect(target?.inputs).toHaveLength(3);
+  });
+
+  it('infers nothing for a project without plans, and ignores files that are not plans', async () => {
+    project('packages/zeta/project.json', 'zeta');
+
+    expect(
+      await infer([
+        'packages/zeta/project.json',
+        'docs/features/zeta/notes.md',
+        'docs/features/zeta/BookRoom/Other-plan.md',
+      ]),
+    ).toEqual([]);
+  });
+
+  it('warns about plans whose module has no project, naming the folder and what to do', async () => {
+    const warn = jest.spyOn(logger, 'warn').mockImplementation(() => undefined);
+
+    await infer(['docs/features/ghost/BookRoom/BookRoom-plan.md']);
+
+    expect(warn).toHaveBeenCalledTimes(1);
+    expect(warn.mock.calls[0][0]).toMatch(
+      /docs\/features\/ghost has plans but there is no project named "ghost".*nx g @mjomeet\/plan:feature --module=ghost/,
+    );
+  });
+
+  it('honours targetName and plansDir', async () => {
+    project('libs/zeta/project.json', 'zeta');
+
+    const results = await infer(
+      ['libs/zeta/project.json', 'plans/zeta/BookRoom/BookRoom-plan.md'],
+      { targetName: 'check-plan', plansDir: 'plans/' },
+    );
+
+    const targets = results[0][1].projects?.['libs/zeta']?.targets ?? {};
+    expect(Object.keys(targets)).toEqual(['check-plan']);
+    expect(targets['check-plan'].options).toEqual({ plansDir: 'plans/zeta' });
+  });
+
+  it('skips a project.json it cannot read', async () => {
+    write('packages/broken/project.json', '{ not json');
+    const warn = jest.spyOn(logger, 'warn').mockImplementation(() => undefined);
+
+    expect(
+      await infer(['packages/broken/project.json', 'docs/features/broken/X/X-plan.md']),
+    ).toEqual([]);
+    expect(warn).toHaveBeenCalledTimes(1);
+  });
+});
