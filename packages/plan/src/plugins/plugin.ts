@@ -1,8 +1,7 @@
-import {
+import type {
   CreateNodesContextV2,
   CreateNodesResultV2,
   CreateNodesV2,
-  logger,
   TargetConfiguration,
 } from '@nx/devkit';
 import { existsSync, readFileSync } from 'node:fs';
@@ -70,7 +69,7 @@ function inferVerifyPlanTargets(
 
   for (const module of modulesWithPlans) {
     if (!modulesWithProject.has(module)) {
-      logger.warn(
+      warn(
         `@mjomeet/plan: ${plansDir}/${module} has plans but there is no project named "${module}", so they are not verified. Create it with "nx g @mjomeet/plan:feature --module=${module} ..." or move the plans to the folder of an existing project.`,
       );
     }
@@ -123,4 +122,13 @@ function readProjectName(file: string): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * Nx loads this plugin in a worker on every command that computes the project graph. @nx/devkit
+ * (~0.15 s to load there) is needed only to warn, so it is loaded only then.
+ */
+function warn(message: string): void {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  (require('@nx/devkit') as typeof import('@nx/devkit')).logger.warn(message);
 }

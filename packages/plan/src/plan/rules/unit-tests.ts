@@ -1,10 +1,21 @@
 /** The unit tests: at least one TypeScript block in the Unit tests section; every TypeScript block parses. */
-import ts from 'typescript';
+import type * as ts from 'typescript';
 import type { Finding } from '../finding';
 import type { SourcePosition } from '../line-index';
 import type { CodeBlock, ParsedPlan } from '../plan-model';
 import type { Rule } from './rule';
 import { finding, sectionRef } from './rule';
+
+/**
+ * TypeScript is loaded on first use. It is by far the largest module the plan model needs
+ * (~0.4 s to load), and Nx loads the plugin's entry point, which exports the model, in a plugin
+ * worker on every command that computes the project graph, only to read createNodesV2.
+ */
+let compiler: typeof ts | undefined;
+function typescript(): typeof ts {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (compiler ??= require('typescript') as typeof ts);
+}
 
 /** Info-string languages read as TypeScript. */
 const TYPESCRIPT = new Set(['ts', 'typescript', 'tsx', 'mts', 'cts']);
@@ -49,6 +60,7 @@ export interface SyntaxProblem {
  * own parser (no type check: a plan's snippets import code that may not exist yet).
  */
 export function firstSyntaxError(code: string, tsx: boolean): SyntaxProblem | undefined {
+  const ts = typescript();
   let source: ParsedSource;
   try {
     source = ts.createSourceFile(
