@@ -351,6 +351,28 @@ describe('a user of @mjomeet/plan, in a fresh Nx workspace', () => {
     expect(result.output).not.toMatch(/existing outputs match the cache|\[local cache\]/);
   });
 
+  it('a spec changed after approval is a warning naming its first changed line', async () => {
+    const spec = `${MODULE}/src/domain/room/room-id.value-object.spec.ts`;
+    const original = ws.read(spec);
+    const added = "  it('is a test nobody reviewed', () => {});";
+    ws.write(spec, original.replace(/\}\);\s*$/, `${added}\n});\n`));
+
+    try {
+      const result = await ws.nx(['run', 'zeta:verify-plan', '--outputStyle=static']);
+      expectExit(result, 'success');
+      const findings = parseStylish(result.output);
+      expect(findings).toEqual([
+        expect.objectContaining({ file: PLAN, severity: 'warning', ruleId: 'trace/spec-drift' }),
+      ]);
+      expect(findings[0].message).toContain(
+        `(first at line ${ws.read(spec).split('\n').indexOf(added) + 1} of the file: \`${added.trim()}\`)`,
+      );
+      expect(result.output).toContain('✖ 1 problem (0 errors, 1 warning) in 1 plan');
+    } finally {
+      ws.write(spec, original);
+    }
+  });
+
   it('a second use-case on the same aggregate adds to it and keeps the first one', async () => {
     const before = ws.snapshot();
     const result = await ws.nx([

@@ -5,7 +5,7 @@ import { ZETA_FILES, ZETA_ROOT, zetaModule } from './__fixtures__/plans';
 import { moduleCodeFromFiles, readModuleCode } from './module-code';
 
 describe('moduleCodeFromFiles', () => {
-  it('maps exported names to their files and lists spec files', () => {
+  it('maps exported names to their files and lists spec files with their code', () => {
     const code = zetaModule();
 
     expect(code.root).toBe('packages/zeta');
@@ -15,6 +15,10 @@ describe('moduleCodeFromFiles', () => {
     );
     expect(code.specFiles.has('src/domain/room/room.aggregate.spec.ts')).toBe(true);
     expect(code.specFiles.size).toBe(9);
+    expect([...code.specSources.keys()]).toEqual([...code.specFiles]);
+    expect(code.specSources.get('src/domain/room/room.aggregate.spec.ts')).toBe(
+      ZETA_FILES['src/domain/room/room.aggregate.spec.ts'],
+    );
   });
 
   it('ignores specs, declaration files, files outside src/ and names that are not exported', () => {
@@ -34,6 +38,7 @@ describe('moduleCodeFromFiles', () => {
       'Windows',
     ]);
     expect(code.root).toBe('packages/x');
+    expect([...code.specSources]).toEqual([['src/a.spec.ts', 'export class InSpec {}']]);
   });
 
   it('accepts a Map and resolves a name declared twice to the first file in path order', () => {
@@ -73,6 +78,10 @@ describe('readModuleCode', () => {
     expect(fromDisk.root).toBe(inMemory.root);
     expect([...fromDisk.declarations].sort()).toEqual([...inMemory.declarations].sort());
     expect([...fromDisk.specFiles].sort()).toEqual([...inMemory.specFiles].sort());
+    expect([...fromDisk.specSources].sort()).toEqual([...inMemory.specSources].sort());
+    expect(fromDisk.specSources.get('src/domain/room/room-id.value-object.spec.ts')).toContain(
+      "describe('RoomId'",
+    );
   });
 
   it('gives an empty module for a project without src/', () => {
@@ -80,5 +89,6 @@ describe('readModuleCode', () => {
 
     expect(code.declarations.size).toBe(0);
     expect(code.specFiles.size).toBe(0);
+    expect(code.specSources.size).toBe(0);
   });
 });

@@ -1,7 +1,7 @@
 /**
  * What the traceability rules need to know about a module's code: which names its TypeScript
- * declares, and which spec files exist. Read once per module (not once per plan), so that
- * verifying many plans of one module reads its sources once.
+ * declares, and which spec files exist, with their code. Read once per module (not once per
+ * plan), so that verifying many plans of one module reads its sources once.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -13,6 +13,8 @@ export interface ModuleCode {
   readonly declarations: ReadonlyMap<string, string>;
   /** Module-relative paths of every `*.spec.ts` under `src/`. */
   readonly specFiles: ReadonlySet<string>;
+  /** The same spec files → their text (`trace/spec-drift` compares it with the plan's copy). */
+  readonly specSources: ReadonlyMap<string, string>;
 }
 
 /**
@@ -41,20 +43,25 @@ export function moduleCodeFromFiles(
   const entries: Array<[string, string]> =
     files instanceof Map ? [...files.entries()] : Object.entries(files as Record<string, string>);
   const declarations = new Map<string, string>();
-  const specFiles = new Set<string>();
+  const specSources = new Map<string, string>();
   // Sorted so that a name declared twice always resolves to the same file.
   for (const [rawPath, content] of entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     const path = rawPath.replace(/\\/g, '/').replace(/^\.\//, '');
     if (!path.startsWith('src/') || !path.endsWith('.ts') || path.endsWith('.d.ts')) continue;
     if (isSpecFile(path)) {
-      specFiles.add(path);
+      specSources.set(path, content);
       continue;
     }
     for (const match of content.matchAll(EXPORTED_DECLARATION)) {
       if (!declarations.has(match[1])) declarations.set(match[1], path);
     }
   }
-  return { root: normaliseRoot(root), declarations, specFiles };
+  return {
+    root: normaliseRoot(root),
+    declarations,
+    specFiles: new Set(specSources.keys()),
+    specSources,
+  };
 }
 
 /**
@@ -78,11 +85,7 @@ export function readModuleCode(workspaceRoot: string, projectRoot: string): Modu
         if (!SKIPPED_DIRECTORIES.has(entry.name)) visit(relative);
       } else if (entry.isFile() && entry.name.endsWith('.ts') && !entry.name.endsWith('.d.ts')) {
         try {
-          // Spec files only need to exist; their content is never read.
-          files.set(
-            relative,
-            isSpecFile(entry.name) ? '' : readFileSync(join(base, relative), 'utf-8'),
-          );
+          files.set(relative, readFileSync(join(base, relative), 'utf-8'));
         } catch {
           // A file that vanished or cannot be read declares nothing.
         }

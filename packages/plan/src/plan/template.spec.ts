@@ -7,7 +7,7 @@
 import { render } from 'ejs';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ruleIds, verifyVariant, zetaModule } from './__fixtures__/plans';
+import { ruleIds, verifyVariant, ZETA_FILES, zetaModule } from './__fixtures__/plans';
 import {
   ARTIFACT_COLUMNS,
   FEATURE_CHECKLIST,
@@ -82,6 +82,15 @@ const ARTIFACTS = [
   },
 ];
 
+/** The specs the template shows, and the module code that has them as they are shown. */
+const SPECS = ARTIFACTS.map((artifact) => ({
+  file: artifact.file.replace(/\.ts$/, '.spec.ts'),
+  subject: artifact.file,
+  code: `describe('${artifact.name}', () => {\n  it.todo('works');\n});\n`,
+}));
+const moduleCode = () =>
+  zetaModule({ ...ZETA_FILES, ...Object.fromEntries(SPECS.map((spec) => [spec.file, spec.code])) });
+
 function renderPlan(): string {
   const guidance = (id: SectionId) => {
     const text = SECTIONS.find((section) => section.id === id)?.guidance ?? '';
@@ -102,17 +111,16 @@ function renderPlan(): string {
     infrastructureTopics: INFRASTRUCTURE_TOPICS,
     implementationChecklist: IMPLEMENTATION_CHECKLIST,
     featureChecklist: FEATURE_CHECKLIST,
-    specs: ARTIFACTS.map((artifact) => ({
-      file: artifact.file.replace(/\.ts$/, '.spec.ts'),
-      subject: artifact.file,
-      code: `describe('${artifact.name}', () => {\n  it.todo('works');\n});\n`,
-    })),
+    specs: SPECS,
   });
 }
 
 describe('the plan template', () => {
   it('renders a plan that only lacks what a person writes, and the approval', () => {
-    expect(ruleIds(verifyVariant(renderPlan()))).toEqual(['approval/missing', 'plan/placeholder']);
+    expect(ruleIds(verifyVariant(renderPlan(), { moduleCode: moduleCode() }))).toEqual([
+      'approval/missing',
+      'plan/placeholder',
+    ]);
   });
 
   it('renders a plan that passes every rule once its placeholders are filled in', () => {
@@ -124,6 +132,6 @@ describe('the plan template', () => {
       )
       .replace(/(?<!`)TODO\(plan\)/g, 'Written.');
 
-    expect(verifyVariant(filled, { skipApproval: true })).toEqual([]);
+    expect(verifyVariant(filled, { moduleCode: moduleCode(), skipApproval: true })).toEqual([]);
   });
 });

@@ -2,6 +2,7 @@ import {
   COMPLETE_PLAN,
   findingsOf,
   GENERATED_PLAN,
+  GENERATED_ZETA_FILES,
   NOW,
   PLAN_FILE,
   replaceOnce,
@@ -20,8 +21,11 @@ describe('verifyPlan', () => {
     expect(verifyVariant(COMPLETE_PLAN, { moduleCode: null })).toEqual([]);
   });
 
+  /** The generated plan against the code the generator wrote with it. */
+  const generatedCode = () => zetaModule(GENERATED_ZETA_FILES);
+
   it('finds only placeholders and the missing approval in the generated plan: template and rules agree', () => {
-    const findings = verifyVariant(GENERATED_PLAN);
+    const findings = verifyVariant(GENERATED_PLAN, { moduleCode: generatedCode() });
 
     expect(ruleIds(findings)).toEqual(['approval/missing', 'plan/placeholder']);
     expect(findingsOf('approval/missing', findings)).toHaveLength(1);
@@ -33,9 +37,9 @@ describe('verifyPlan', () => {
   });
 
   it('reports only what the approve generator checks when approval is skipped', () => {
-    expect(ruleIds(verifyVariant(GENERATED_PLAN, { skipApproval: true }))).toEqual([
-      'plan/placeholder',
-    ]);
+    expect(
+      ruleIds(verifyVariant(GENERATED_PLAN, { moduleCode: generatedCode(), skipApproval: true })),
+    ).toEqual(['plan/placeholder']);
     const stale = replaceOnce(COMPLETE_PLAN, 'Out of scope:', 'Not in scope:');
     expect(verifyVariant(stale, { skipApproval: true })).toEqual([]);
   });

@@ -5,6 +5,7 @@ import { dirname, join } from 'node:path';
 import {
   COMPLETE_PLAN,
   GENERATED_PLAN,
+  GENERATED_ZETA_FILES,
   PLAN_FILE,
   ZETA_FILES,
 } from '../../plan/__fixtures__/plans';
@@ -47,6 +48,9 @@ describe('verify-plan executor', () => {
   });
 
   it('fails on an unfinished plan and lists each finding as file:line:col  severity  message  rule', async () => {
+    // The specs as the generator wrote them, as the generated plan shows them.
+    for (const [file, content] of Object.entries(GENERATED_ZETA_FILES))
+      write(`packages/zeta/${file}`, content);
     write(PLAN_FILE, GENERATED_PLAN);
 
     const result = await verifyPlanExecutor({}, context());
@@ -66,6 +70,23 @@ describe('verify-plan executor', () => {
 
     expect(output).not.toMatch(/ error /);
     expect(result).toEqual({ success: true });
+  });
+
+  it('passes with a warning when a spec has changed since the plan showed it', async () => {
+    const spec = 'src/domain/room/room-id.value-object.spec.ts';
+    write(PLAN_FILE, COMPLETE_PLAN);
+    write(
+      `packages/zeta/${spec}`,
+      ZETA_FILES[spec].replace(/\}\);\s*$/, "  it('is new', () => {});\n});\n"),
+    );
+
+    const result = await verifyPlanExecutor({}, context());
+
+    expect(result).toEqual({ success: true });
+    expect(output).toMatch(
+      /^docs\/features\/zeta\/BookRoom\/BookRoom-plan\.md:\d+:1 {2}warning {2}The code of `src\/domain\/room\/room-id\.value-object\.spec\.ts` in this plan differs from the file \(first at line \d+ of the file: `it\('is new', \(\) => \{\}\);`\)\..+ {2}trace\/spec-drift$/m,
+    );
+    expect(output).toContain('✖ 1 problem (0 errors, 1 warning) in 1 plan');
   });
 
   it('writes JSON and SARIF with the same findings, and still prints the summary', async () => {

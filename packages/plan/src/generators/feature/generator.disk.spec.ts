@@ -20,6 +20,8 @@ import { flushChanges, FsTree } from 'nx/src/generators/tree';
 import { resetWorkspaceContext } from 'nx/src/utils/workspace-context';
 import * as prettier from 'prettier';
 import * as ts from 'typescript';
+import { readModuleCode } from '../../plan/module-code';
+import { verifyPlan } from '../../plan/verify';
 import { featureGenerator } from './generator';
 import type { FeatureGeneratorSchema } from './schema';
 
@@ -215,6 +217,29 @@ describe('feature generator output on disk', () => {
         output: '',
       },
     );
+  });
+
+  it("shows each spec's code in its plan as the file has it, formatting aside (no trace/spec-drift)", () => {
+    const plans = [
+      ['docs/features/zeta/BookRoom/BookRoom-plan.md', 'packages/zeta'],
+      ['docs/features/meetings/ScheduleMeeting/ScheduleMeeting-plan.md', 'packages/meetings'],
+      ['docs/features/meetings/CancelMeeting/CancelMeeting-plan.md', 'packages/meetings'],
+    ];
+    let rewrapped = 0;
+    for (const [file, project] of plans) {
+      const text = read(file);
+      const moduleCode = readModuleCode(workspace, project);
+      // The plan is wrapped at 80 columns, the specs at the workspace's 100: some differ.
+      for (const [spec, source] of moduleCode.specSources) {
+        if (text.includes(`### \`${spec}\``) && !text.includes(source)) rewrapped++;
+      }
+      const drift = verifyPlan({ file, text, moduleCode }).filter(
+        (finding) => finding.ruleId === 'trace/spec-drift',
+      );
+
+      expect({ file, drift }).toEqual({ file, drift: [] });
+    }
+    expect(rewrapped).toBeGreaterThan(0);
   });
 
   describe('type-checks under strict with the generated tsconfig, against the kernel', () => {

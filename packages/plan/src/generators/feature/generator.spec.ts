@@ -16,6 +16,8 @@ import {
   SectionId,
   THREAT_MODEL_COLUMNS,
 } from '../../plan/catalog';
+import { moduleCodeFromFiles } from '../../plan/module-code';
+import { verifyPlan } from '../../plan/verify';
 import { featureGenerator } from './generator';
 import type { FeatureGeneratorSchema } from './schema';
 
@@ -112,6 +114,20 @@ function specsInPlan(plan: string): Map<string, { subject: string; code: string 
 }
 
 const checklistItems = (checklist: Checklist) => checklist.groups.flatMap((group) => group.items);
+
+/**
+ * Verifies a plan of the tree against its module's code as the tree has it (what the approve
+ * generator does), and answers the module code and the `trace/spec-drift` findings.
+ */
+function specDrift(tree: Tree, planFile: string) {
+  const sources = new Map<string, string>();
+  for (const [path, content] of filesOf(tree)) {
+    if (path.startsWith(`${PROJECT}/`)) sources.set(path.slice(PROJECT.length + 1), content);
+  }
+  const moduleCode = moduleCodeFromFiles(PROJECT, sources);
+  const findings = verifyPlan({ file: planFile, text: read(tree, planFile), moduleCode });
+  return { moduleCode, drift: findings.filter((finding) => finding.ruleId === 'trace/spec-drift') };
+}
 
 /**
  * Over 80 columns as markdownlint's MD013 counts them by default (not strict): the last word of a
@@ -504,6 +520,15 @@ describe('feature generator', () => {
             code: read(tree, `${PROJECT}/${specOf(file)}`).trim(),
           });
         }
+      });
+
+      it("shows each spec's code as the spec file has it: no trace/spec-drift", () => {
+        const { moduleCode, drift } = specDrift(tree, PLAN);
+
+        expect([...moduleCode.specSources.keys()].sort()).toEqual(
+          SCHEDULE_MEETING_CODE.map(specOf).sort(),
+        );
+        expect(drift).toEqual([]);
       });
 
       const CHECKLISTS = [
@@ -1179,6 +1204,13 @@ describe('feature generator', () => {
 
     it('does not touch the first plan', () => {
       expect(read(tree, PLAN)).toBe(first.get(PLAN));
+    });
+
+    it('shows the shared specs as they are in both plans: no trace/spec-drift', () => {
+      expect(specDrift(tree, PLAN).drift).toEqual([]);
+      expect(
+        specDrift(tree, 'docs/features/meetings/CancelMeeting/CancelMeeting-plan.md').drift,
+      ).toEqual([]);
     });
   });
 

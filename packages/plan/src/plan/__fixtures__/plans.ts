@@ -1,7 +1,7 @@
 /**
  * Test fixtures: the plan the feature generator wrote for `zeta`/`BookRoom` (verbatim), a
- * completed version of it, and the module code the generator wrote beside it (declarations
- * only: the traceability rules read nothing else).
+ * completed version of it, and the module code beside it (declarations only, and the specs
+ * the completed plan shows: the traceability rules read nothing else).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -46,7 +46,43 @@ export function approve(text: string, by = APPROVER, at = APPROVED_AT): string {
 /** The complete plan, approved: it must give no finding at all. */
 export const COMPLETE_PLAN = approve(COMPLETE_DRAFT);
 
-/** What the generator wrote into packages/zeta/src for BookRoom (module-relative paths). */
+/**
+ * The code of each spec a plan shows: the ```ts block under each `### \`path.spec.ts\``
+ * heading of its Unit tests section, by module-relative path.
+ */
+export function specCodeOf(plan: string): Record<string, string> {
+  const specs: Record<string, string> = {};
+  const pattern = /^### `([^`]+\.spec\.ts)`\n[^#]*?^```ts\n([\s\S]*?)^```$/gm;
+  for (const [, path, code] of plan.matchAll(pattern)) specs[path] = code;
+  return specs;
+}
+
+const COMPLETE_SPECS = specCodeOf(COMPLETE_DRAFT);
+
+/** A spec as the complete plan shows it (so that the plan and the code agree). */
+function completeSpec(path: string): string {
+  const code = COMPLETE_SPECS[path];
+  if (code === undefined) throw new Error(`the complete plan shows no ${path}`);
+  return code;
+}
+
+/** The specs the generator wrote for BookRoom, in the plan's order. */
+const ZETA_SPECS = [
+  'src/domain/room/room.aggregate.spec.ts',
+  'src/domain/room/room-id.value-object.spec.ts',
+  'src/domain/room/room-name.value-object.spec.ts',
+  'src/domain/room/room-booked.event.spec.ts',
+  'src/domain/room/room.repository.port.spec.ts',
+  'src/application/book-room/book-room.command.spec.ts',
+  'src/application/book-room/book-room.handler.spec.ts',
+  'src/application/book-room/on-room-booked.listener.spec.ts',
+  'src/application/book-room/book-room-follow-up.scheduled-command.spec.ts',
+];
+
+/**
+ * What the generator wrote into packages/zeta/src for BookRoom (module-relative paths), with
+ * the specs completed as the complete plan shows them.
+ */
 export const ZETA_FILES: Readonly<Record<string, string>> = {
   'src/index.ts': "export * from './domain/room/room.aggregate';\n",
   'src/domain/room/room.aggregate.ts':
@@ -67,15 +103,13 @@ export const ZETA_FILES: Readonly<Record<string, string>> = {
     'export class OnRoomBookedListener implements DomainEventListener<RoomBooked> {}\n',
   'src/application/book-room/book-room-follow-up.scheduled-command.ts':
     'export type BookRoomFollowUpPayload = {};\nexport class BookRoomFollowUpScheduledCommand extends ScheduledCommand<BookRoomFollowUpPayload> {}\n',
-  'src/domain/room/room.aggregate.spec.ts': '',
-  'src/domain/room/room-id.value-object.spec.ts': '',
-  'src/domain/room/room-name.value-object.spec.ts': '',
-  'src/domain/room/room-booked.event.spec.ts': '',
-  'src/domain/room/room.repository.port.spec.ts': '',
-  'src/application/book-room/book-room.command.spec.ts': '',
-  'src/application/book-room/book-room.handler.spec.ts': '',
-  'src/application/book-room/on-room-booked.listener.spec.ts': '',
-  'src/application/book-room/book-room-follow-up.scheduled-command.spec.ts': '',
+  ...Object.fromEntries(ZETA_SPECS.map((path) => [path, completeSpec(path)])),
+};
+
+/** ZETA_FILES with the specs as the generator wrote them, as the generated plan shows them. */
+export const GENERATED_ZETA_FILES: Readonly<Record<string, string>> = {
+  ...ZETA_FILES,
+  ...specCodeOf(GENERATED_PLAN),
 };
 
 export const ZETA_ROOT = 'packages/zeta';

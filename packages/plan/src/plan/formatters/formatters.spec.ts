@@ -1,4 +1,10 @@
-import { GENERATED_PLAN, PLAN_FILE, verifyVariant } from '../__fixtures__/plans';
+import {
+  GENERATED_PLAN,
+  GENERATED_ZETA_FILES,
+  PLAN_FILE,
+  verifyVariant,
+  zetaModule,
+} from '../__fixtures__/plans';
 import type { Finding } from '../finding';
 import { RULES } from '../verify';
 import { formatJson, formatReport, formatSarif, formatStylish, SARIF_SCHEMA } from './index';
@@ -127,7 +133,9 @@ describe('formatSarif', () => {
 
 describe('formatReport', () => {
   it('picks the format, and the three carry the same findings', () => {
-    const findings = verifyVariant(GENERATED_PLAN);
+    const findings = verifyVariant(GENERATED_PLAN, {
+      moduleCode: zetaModule(GENERATED_ZETA_FILES),
+    });
     const json = JSON.parse(formatReport('json', findings, 1));
     const sarif = JSON.parse(formatReport('sarif', findings, 1));
     const stylish = formatReport('stylish', findings, 1).trimEnd().split('\n');

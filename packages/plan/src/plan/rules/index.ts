@@ -5,6 +5,7 @@ import { frontMatter, pathMismatch } from './front-matter';
 import { placeholder } from './placeholder';
 import type { Rule } from './rule';
 import { sectionEmpty, sectionMissing, sectionOrder } from './sections';
+import { specDrift } from './spec-drift';
 import { mitigationMissing, noThreats } from './threat-model';
 import { artifactMissing, specNotInPlan } from './traceability';
 import { unreadable } from './unreadable';
@@ -27,6 +28,7 @@ export const RULE_CATALOG: readonly Rule[] = [
   syntaxError,
   artifactMissing,
   specNotInPlan,
+  specDrift,
   approvalMissing,
   approvalInvalid,
   approvalStale,
