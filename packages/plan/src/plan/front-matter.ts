@@ -2,8 +2,19 @@
  * The YAML front matter: the lines between a first line `---` and the next `---` (or `...`).
  * Shared by the parser and the digest so that both agree on where the body starts.
  */
-import { isMap, isScalar, LineCounter, parseDocument, Pair, YAMLMap } from 'yaml';
+import type { Pair, YAMLMap } from 'yaml';
 import { LineIndex, SourcePosition } from './line-index';
+
+/**
+ * `yaml` is loaded on first use: Nx loads the plugin's entry point, which exports the plan
+ * model, in a plugin worker on every command that computes the project graph, only to read
+ * createNodesV2; a plan is parsed only when one is verified or approved.
+ */
+let yamlModule: typeof import('yaml') | undefined;
+export function yamlLibrary(): typeof import('yaml') {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (yamlModule ??= require('yaml') as typeof import('yaml'));
+}
 
 export interface FrontMatterSplit {
   /** The first line is a `---` fence. */
@@ -86,6 +97,7 @@ const MAX_FIELD_DEPTH = 3;
  * `firstLine` at column 1. Never throws.
  */
 export function readFrontMatter(yaml: string, firstLine: number): FrontMatterContent {
+  const { isMap, LineCounter, parseDocument } = yamlLibrary();
   const fields = new Map<string, FrontMatterField>();
   const lineCounter = new LineCounter();
   const at = (offset: number): SourcePosition => {
@@ -144,6 +156,7 @@ function collectFields(
   at: (offset: number) => SourcePosition,
   out: Map<string, FrontMatterField>,
 ): void {
+  const { isMap, isScalar } = yamlLibrary();
   for (const pair of map.items as Pair[]) {
     if (!isScalar(pair.key)) continue;
     const key = String(pair.key.value);

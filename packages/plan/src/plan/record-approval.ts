@@ -3,9 +3,8 @@
  * (who, when, digest). Only the front matter changes, so the digest written is the digest of
  * the result; comments and the other fields of the front matter are kept.
  */
-import { isMap, LineCounter, parseDocument } from 'yaml';
 import { planDigest } from './digest';
-import { splitFrontMatter } from './front-matter';
+import { splitFrontMatter, yamlLibrary } from './front-matter';
 import { LineIndex } from './line-index';
 
 export interface ApprovalRecord {
@@ -32,6 +31,7 @@ export function recordApproval(text: string, approval: ApprovalRecord): string {
       'The plan has no front matter (--- ... ---) to record the approval in.',
     );
   }
+  const { isMap, LineCounter, parseDocument } = yamlLibrary();
   const doc = parseDocument(split.yaml, { lineCounter: new LineCounter() });
   if (doc.errors.length > 0 || (doc.contents !== null && !isMap(doc.contents))) {
     throw new ApprovalError(
