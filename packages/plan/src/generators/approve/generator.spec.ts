@@ -1,4 +1,4 @@
-import { Tree } from '@nx/devkit';
+import { logger, Tree } from '@nx/devkit';
 import { createTreeWithEmptyWorkspace } from '@nx/devkit/testing';
 import { parse } from 'yaml';
 import { COMPLETE_DRAFT, PLAN_FILE } from '../../plan/__fixtures__/plans';
@@ -83,6 +83,18 @@ describe('approve generator', () => {
       moduleCode: moduleCode(tree),
     }).filter((finding) => finding.severity === 'error');
     expect(errors).toEqual([]);
+  });
+
+  it('approves despite warnings, and shows them to the reviewer', async () => {
+    // The complete plan shows finished tests; the tree still has the generated skeleton specs.
+    tree.write(PLAN_FILE, COMPLETE_DRAFT);
+    const warn = jest.spyOn(logger, 'warn').mockImplementation(() => undefined);
+
+    await approveGenerator(tree, { module: 'zeta', useCase: 'BookRoom', by: 'A. Reviewer' });
+
+    expect(frontMatter(tree.read(PLAN_FILE, 'utf-8') ?? '').status).toBe('approved');
+    expect(warn.mock.calls.flat().join('\n')).toMatch(/warning {2}.*trace\/spec-drift/);
+    warn.mockRestore();
   });
 
   it('accepts any casing of the names', async () => {

@@ -1,4 +1,4 @@
-import { getProjects, Tree } from '@nx/devkit';
+import { getProjects, logger, Tree } from '@nx/devkit';
 import {
   formatStylish,
   moduleCodeFromFiles,
@@ -6,7 +6,7 @@ import {
   recordApproval,
   verifyPlan,
 } from '../../plan';
-import { InvalidNameError, toNames } from '../feature/lib/names';
+import { UserInputError, toNames } from '../feature/lib/names';
 import type { ApproveGeneratorSchema } from './schema';
 
 /** Who approved and when are recorded as given; keep them to one plain line. */
@@ -17,7 +17,7 @@ export async function approveGenerator(tree: Tree, schema: ApproveGeneratorSchem
   const useCase = toNames(schema.useCase, 'The use-case').className;
   const by = (schema.by ?? '').trim();
   if (!REVIEWER.test(by)) {
-    throw new InvalidNameError(
+    throw new UserInputError(
       'Say who approves the plan with --by="Your Name" (one line, at most 100 characters).',
     );
   }
@@ -25,26 +25,27 @@ export async function approveGenerator(tree: Tree, schema: ApproveGeneratorSchem
   const file = planPath(module, useCase);
   const text = tree.read(file, 'utf-8');
   if (text === null) {
-    throw new InvalidNameError(
+    throw new UserInputError(
       `There is no plan at ${file}. Plan the use-case first: nx g @mjomeet/plan:feature --module=${module} --useCase=${useCase}`,
     );
   }
   const project = getProjects(tree).get(module);
   if (!project) {
-    throw new InvalidNameError(
+    throw new UserInputError(
       `The plan's module "${module}" has no Nx project, so its code cannot be traced. Create it with nx g @mjomeet/plan:feature --module=${module} --useCase=${useCase}.`,
     );
   }
 
   const moduleCode = moduleCodeFromFiles(project.root, readSources(tree, project.root));
-  const errors = verifyPlan({ file, text, moduleCode, skipApproval: true }).filter(
-    (finding) => finding.severity === 'error',
-  );
+  const findings = verifyPlan({ file, text, moduleCode, skipApproval: true });
+  const errors = findings.filter((finding) => finding.severity === 'error');
   if (errors.length > 0) {
-    throw new InvalidNameError(
+    throw new UserInputError(
       `${file} cannot be approved yet: fix these first, then approve again.\n\n${formatStylish(errors, 1)}`,
     );
   }
+  // Warnings do not block an approval, but the reviewer approves knowing them.
+  if (findings.length > 0) logger.warn(formatStylish(findings, 1));
 
   tree.write(file, recordApproval(text, { by, at: new Date() }));
 }

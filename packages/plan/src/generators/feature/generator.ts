@@ -12,7 +12,7 @@ import { formatSnippet, formatWithPrettier } from '../../utils/prettier';
 import { Artifact, listenerNames, useCaseArtifacts } from './lib/artifacts';
 import { ensureModuleDependencies } from './lib/dependencies';
 import { addMethodToAggregate } from './lib/extend-aggregate';
-import { InvalidNameError } from './lib/names';
+import { UserInputError } from './lib/names';
 import { NormalizedFeatureOptions, normalizeOptions } from './lib/normalize-options';
 import {
   codeSubstitutions,
@@ -54,13 +54,13 @@ export default featureGenerator;
 /** A plan is a person's work: never overwrite it, nor the code of a use-case already made. */
 function assertNotPlannedYet(tree: Tree, options: NormalizedFeatureOptions): void {
   if (tree.exists(options.planFile)) {
-    throw new InvalidNameError(
+    throw new UserInputError(
       `${options.useCase.className} is planned already: ${options.planFile} exists. Edit that plan; to start over, delete it and the use-case's code first.`,
     );
   }
   const applicationDir = joinPathFragments(options.projectRoot, options.applicationDir);
   if (!options.skipCode && tree.exists(applicationDir)) {
-    throw new InvalidNameError(
+    throw new UserInputError(
       `${applicationDir} exists already. Delete it or choose another use-case name; the generator never overwrites code.`,
     );
   }

@@ -1,5 +1,5 @@
 import * as ts from 'typescript';
-import { InvalidNameError } from './names';
+import { UserInputError } from './names';
 
 /** The module an import line imports from, whichever quotes it uses. */
 const IMPORT_FROM = /from\s+['"]([^'"]+)['"]/;
@@ -23,7 +23,7 @@ export function addMethodToAggregate(
       ts.isClassDeclaration(statement) && statement.name?.text === className,
   );
   if (!aggregate) {
-    throw new InvalidNameError(
+    throw new UserInputError(
       `${file} has no class ${className} to add the use-case to. Restore the class, or pass --aggregate with the aggregate this use-case changes.`,
     );
   }
@@ -31,7 +31,7 @@ export function addMethodToAggregate(
     (member) => member.name !== undefined && member.name.getText(sourceFile) === methodName,
   );
   if (hasMethod) {
-    throw new InvalidNameError(
+    throw new UserInputError(
       `${className} in ${file} already has a member "${methodName}". This use-case seems planned already; choose another use-case name.`,
     );
   }

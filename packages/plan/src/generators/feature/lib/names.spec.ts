@@ -1,4 +1,4 @@
-import { capitalize, InvalidNameError, pastTense, singular, toNames, toNamesList } from './names';
+import { capitalize, UserInputError, pastTense, singular, toNames, toNamesList } from './names';
 
 describe('toNames', () => {
   describe('derives every casing from any casing', () => {
@@ -72,7 +72,7 @@ describe('toNames', () => {
     it.each([[''], ['   '], ['\t\n']])('an empty name %j', (input) => {
       const error = refusal(input);
 
-      expect(error).toBeInstanceOf(InvalidNameError);
+      expect(error).toBeInstanceOf(UserInputError);
       expect(error.message).toBe(
         'The use-case must not be empty. Give a name such as "ScheduleMeeting".',
       );
@@ -89,7 +89,7 @@ describe('toNames', () => {
       (input) => {
         const error = refusal(input);
 
-        expect(error).toBeInstanceOf(InvalidNameError);
+        expect(error).toBeInstanceOf(UserInputError);
         expect(error.message).toBe(
           `The use-case "${input}" contains a path separator or "..". Give a plain name such as "ScheduleMeeting"; the generator chooses the folders.`,
         );
@@ -112,7 +112,7 @@ describe('toNames', () => {
     ])('a name that is not ASCII words %j', (input) => {
       const error = refusal(input);
 
-      expect(error).toBeInstanceOf(InvalidNameError);
+      expect(error).toBeInstanceOf(UserInputError);
       expect(error.message).toBe(
         `The use-case "${input}" is not a valid name. Use ASCII letters and digits, starting with a letter (words may be separated by "-" or "_"), e.g. "ScheduleMeeting" or "schedule-meeting".`,
       );
@@ -134,7 +134,7 @@ describe('toNames', () => {
     ])('the reserved word or global %j', (input, propertyName, className) => {
       const error = refusal(input);
 
-      expect(error).toBeInstanceOf(InvalidNameError);
+      expect(error).toBeInstanceOf(UserInputError);
       expect(error.message).toBe(
         `The use-case "${input}" is a reserved word in TypeScript or would shadow a global ("${propertyName}"). Choose a more specific name, e.g. "${className}Item".`,
       );
@@ -185,7 +185,7 @@ describe('toNamesList', () => {
   });
 
   it('does not split an array item on commas', () => {
-    expect(() => toNamesList(['Title,Duration'], 'A value object')).toThrow(InvalidNameError);
+    expect(() => toNamesList(['Title,Duration'], 'A value object')).toThrow(UserInputError);
   });
 
   it.each([['MeetingTitle,../x'], [['MeetingTitle', 'Über']], ['Title,new']])(

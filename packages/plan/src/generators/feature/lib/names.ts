@@ -16,8 +16,11 @@ export interface Names {
   readonly words: readonly string[];
 }
 
-/** Thrown for input the generator refuses. Its message is shown to the user as it is. */
-export class InvalidNameError extends Error {}
+/**
+ * Thrown for input a generator refuses (a bad name, a plan that exists, a plan not ready for
+ * approval). Its message is shown to the user as it is; nothing has been written by then.
+ */
+export class UserInputError extends Error {}
 
 const ASCII_WORDS = /^[A-Za-z][A-Za-z0-9]*(?:[-_ ][A-Za-z0-9]+)*$/;
 
@@ -39,15 +42,15 @@ const RESERVED = new Set(
 export function toNames(raw: string, what: string): Names {
   const input = (raw ?? '').trim();
   if (input.length === 0) {
-    throw new InvalidNameError(`${what} must not be empty. Give a name such as "ScheduleMeeting".`);
+    throw new UserInputError(`${what} must not be empty. Give a name such as "ScheduleMeeting".`);
   }
   if (/[\\/]|\.\./.test(input)) {
-    throw new InvalidNameError(
+    throw new UserInputError(
       `${what} "${input}" contains a path separator or "..". Give a plain name such as "ScheduleMeeting"; the generator chooses the folders.`,
     );
   }
   if (!ASCII_WORDS.test(input)) {
-    throw new InvalidNameError(
+    throw new UserInputError(
       `${what} "${input}" is not a valid name. Use ASCII letters and digits, starting with a letter (words may be separated by "-" or "_"), e.g. "ScheduleMeeting" or "schedule-meeting".`,
     );
   }
@@ -60,7 +63,7 @@ export function toNames(raw: string, what: string): Names {
   const className = words.map(capitalize).join('');
   const propertyName = words[0] + words.slice(1).map(capitalize).join('');
   if (RESERVED.has(propertyName.toLowerCase())) {
-    throw new InvalidNameError(
+    throw new UserInputError(
       `${what} "${input}" is a reserved word in TypeScript or would shadow a global ("${propertyName}"). Choose a more specific name, e.g. "${className}Item".`,
     );
   }

@@ -1,7 +1,7 @@
 import { getProjects, joinPathFragments, Tree } from '@nx/devkit';
 import { planPath } from '../../../plan/catalog';
 import type { FeatureGeneratorSchema } from '../schema';
-import { InvalidNameError, Names, pastTense, singular, toNames, toNamesList } from './names';
+import { UserInputError, Names, pastTense, singular, toNames, toNamesList } from './names';
 
 /** Packages of this repository that a module must not be confused with. */
 const PROTECTED_MODULES = new Set(['plan', 'ddd', 'mjomeet']);
@@ -37,7 +37,7 @@ export function normalizeOptions(
   const useCase = toNames(schema.useCase, 'The use-case');
   const project = module.fileName;
   if (PROTECTED_MODULES.has(project)) {
-    throw new InvalidNameError(
+    throw new UserInputError(
       `The module "${project}" collides with the @mjomeet/${project} package of the plugin itself. Choose another module name.`,
     );
   }
@@ -45,7 +45,7 @@ export function normalizeOptions(
   const existing = getProjects(tree).get(project);
   const projectRoot = existing?.root ?? joinPathFragments('packages', project);
   if (!existing && tree.exists(projectRoot)) {
-    throw new InvalidNameError(
+    throw new UserInputError(
       `${projectRoot} exists but is not an Nx project named "${project}". Move it away, or give it a project.json with "name": "${project}".`,
     );
   }
@@ -100,7 +100,7 @@ function assertDistinctClassNames(options: NormalizedFeatureOptions): void {
   ].map((names) => names.className);
   const clash = all.find((name, index) => all.indexOf(name) !== index);
   if (clash) {
-    throw new InvalidNameError(
+    throw new UserInputError(
       `"${clash}" is given for two different artifacts of this use-case. Give each aggregate, value object, event and scheduled command its own name.`,
     );
   }
