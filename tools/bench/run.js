@@ -1,0 +1,520 @@
+#!/usr/bin/env node
+'use strict';
+/**
+ * `npm run bench`: builds a synthetic workspace in a temp folder and prints, as a table, the
+ * medians of several runs and ratios measured in the same run:
+ *
+ *   1. verification throughput: the plan model (in-process and as a process), `nx run-many -t
+ *      verify-plan`, markdownlint-cli2 and `cat` on the same plans; peak RSS of the model;
+ *   2. project-graph overhead: `nx show projects` with and without the plugin;
+ *   3. generator: `nx g @mjomeet/plan:feature` against `nx g @nx/js:library`;
+ *   4. cache: a second `nx run-many -t verify-plan` is a cache hit for every task.
+ *
+ * Targets are reported as PASS/MISS; the bench fails only when a measurement is wrong (a plan
+ * that does not verify, a task that fails, a linter that did not lint every plan), never
+ * because a target is missed.
+ */
+const {
+  closeSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} = require('node:fs');
+const os = require('node:os');
+const { join, resolve } = require('node:path');
+const { formatMs, formatRange, gnuTime, run, summary } = require('./lib/measure');
+const {
+  buildPackages,
+  captureTemplate,
+  createWorkspace,
+  nx,
+  nxJson,
+  REPO,
+  synthesize,
+  writeJson,
+} = require('./lib/workspace');
+const { verifyAll } = require('./verify-all');
+
+const USAGE = `Usage: node tools/bench/run.js [options]   (npm run bench -- [options])
+
+  --quick            100 plans in 5 modules, fewer runs: checks that the bench works (~3 min)
+  --sections=1,2,3,4 run only these sections (1 verification, 2 project graph, 3 generator,
+                     4 cache); default: all
+  --plugin-dir=DIR   bench this built @mjomeet/plan (an older build, say) instead of building
+                     packages/plan from the working tree
+  --keep             keep the temp workspace and print its path
+  --modules=N        modules (default 50, at most 50)
+  --per-module=N     use-cases (plans) per module (default 20, at most 40)
+`;
+
+function parseArgs(argv) {
+  const options = { quick: false, keep: false, sections: new Set(['1', '2', '3', '4']) };
+  for (const arg of argv) {
+    if (arg === '--quick') options.quick = true;
+    else if (arg === '--keep') options.keep = true;
+    else if (arg.startsWith('--sections=')) options.sections = new Set(arg.slice(11).split(','));
+    else if (arg.startsWith('--plugin-dir=')) options.pluginDir = resolve(arg.slice(13));
+    else if (arg.startsWith('--modules=')) options.modules = Number(arg.slice(10));
+    else if (arg.startsWith('--per-module=')) options.perModule = Number(arg.slice(13));
+    else if (arg === '--help' || arg === '-h') {
+      process.stdout.write(USAGE);
+      process.exit(0);
+    } else {
+      process.stderr.write(`Unknown option ${arg}\n\n${USAGE}`);
+      process.exit(2);
+    }
+  }
+  // Runs per measurement. "fast": the model, cat; markdownlint-cli2 and the nx commands take
+  // seconds to a minute each, so they get fewer runs to keep the whole bench under 10 minutes.
+  const runs = options.quick
+    ? { fast: 3, lint: 2, nx: 1, graph: 2, generator: 1 }
+    : { fast: 5, lint: 3, nx: 3, graph: 4, generator: 3 };
+  return {
+    ...options,
+    modules: options.modules ?? (options.quick ? 5 : 50),
+    perModule: options.perModule ?? 20,
+    runs,
+  };
+}
+
+const started = process.hrtime.bigint();
+const elapsed = () => Number(process.hrtime.bigint() - started) / 1e6;
+const log = (message) => process.stderr.write(`[${formatMs(elapsed()).padStart(8)}] ${message}\n`);
+
+function main() {
+  const options = parseArgs(process.argv.slice(2));
+  process.stdout.write(`${headerLines(options).join('\n')}\n\n`);
+
+  buildPackages(log, { plan: !options.pluginDir });
+  const root = mkdtempSync(join(os.tmpdir(), 'plan-bench-'));
+  const cleanUp = () => {
+    if (!options.keep) rmSync(root, { recursive: true, force: true });
+  };
+  process.on('SIGINT', () => {
+    cleanUp();
+    process.exit(130);
+  });
+  try {
+    const rows = bench(root, options);
+    process.stdout.write(`${table(rows).join('\n')}\n\n`);
+    process.stdout.write(
+      `Total run time: ${formatMs(elapsed())} (build and set-up included; ${cpuTime()})\n`,
+    );
+  } finally {
+    cleanUp();
+    if (options.keep) process.stdout.write(`Workspace kept in ${root}\n`);
+  }
+}
+
+function headerLines(options) {
+  const nxPackage = join(REPO, 'node_modules/nx/package.json');
+  const nxVersion = JSON.parse(readFileSync(nxPackage, 'utf-8')).version;
+  const cpus = os.cpus();
+  const load = os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
+  const runs = options.runs;
+  return [
+    `# @mjomeet/plan benchmarks${options.quick ? ' (--quick)' : ''}`,
+    '',
+    `- Date: ${new Date().toISOString()}`,
+    `- CPU cores (os.cpus().length): ${cpus.length} (${cpus[0]?.model?.trim() ?? 'unknown'}), RAM ${Math.round(os.totalmem() / 2 ** 30)} GB, load average at start ${load}`,
+    `- Node ${process.version}, Nx ${nxVersion}, ${os.platform()} ${os.release()}`,
+    `- Plugin: ${options.pluginDir ?? 'packages/plan built from the working tree'}`,
+    `- Workspace: ${options.modules * options.perModule} plans in ${options.modules} modules. Runs: ${runs.fast} (model, cat), ${runs.lint} (markdownlint-cli2), ${runs.nx} (nx run-many), ${runs.graph} (nx show projects, each way), ${runs.generator} (nx g, each)`,
+  ];
+}
+
+function bench(root, options) {
+  createWorkspace(root, log, options.pluginDir);
+  const template = captureTemplate(root);
+  const modelEntry = join(root, 'node_modules/@mjomeet/plan/src/plan/index.js');
+  const model = require(modelEntry);
+  const ws = synthesize(root, template, model, options);
+  log(
+    `wrote ${ws.plans.length} plans and ${ws.codeFiles} code files in ${ws.modules.length} modules`,
+  );
+
+  const rows = [];
+  const results = {};
+  if (options.sections.has('1'))
+    results.verification = verification(root, ws, model, modelEntry, options);
+  if (options.sections.has('4')) results.cache = cache(root, ws);
+  if (options.sections.has('2')) results.graph = graph(root, ws, options);
+  if (options.sections.has('3')) results.generator = generators(root, options);
+
+  const section = (title) => rows.push({ section: title });
+  const row = (measure, value, extra = {}) => rows.push({ measure, value, ...extra });
+
+  if (results.verification) {
+    const { A, AP, verify, B, C, D, lintFindings, peakRssMb, rssSource } = results.verification;
+    const plans = ws.plans.length;
+    section(
+      `1. Verification: ${plans} plans in ${ws.modules.length} modules (${ws.codeFiles} code files)`,
+    );
+    row('(a) plan model, in-process, after a warm-up', formatMs(A.median), { spread: range(A) });
+    row('(a) plan model, separate process (startup included)', formatMs(AP.median), {
+      spread: range(AP),
+    });
+    row(
+      "…of which verifying, on the child's clock (the rest: start-up, loading)",
+      formatMs(verify.median),
+      {
+        spread: range(verify),
+      },
+    );
+    row('(b) `nx run-many -t verify-plan --skip-nx-cache`', formatMs(B.median), {
+      spread: range(B),
+    });
+    row(`(c) \`markdownlint-cli2\`, default rules (${lintFindings} findings)`, formatMs(C.median), {
+      spread: range(C),
+    });
+    row('(d) `cat` the plans > /dev/null (the floor)', formatMs(D.median), { spread: range(D) });
+    row(
+      '(a)/(c), separate process',
+      ratio(AP.median / C.median),
+      target(AP.median / C.median <= 1, '≤ 1.0'),
+    );
+    row(
+      '(a)/(d), separate process',
+      ratio(AP.median / D.median),
+      target(AP.median / D.median <= 5, '≤ 5'),
+    );
+    row('(a)/(d), in-process', ratio(A.median / D.median), { result: 'for information' });
+    row('(b)/(c)', ratio(B.median / C.median));
+    row('(a) plans per second, in-process', perSecond(plans, A.median));
+    row('(a) plans per second, separate process', perSecond(plans, AP.median));
+    row(
+      `(a) peak RSS, separate process (${rssSource})`,
+      `${peakRssMb.toFixed(0)} MB`,
+      target(peakRssMb < 300, '< 300 MB'),
+    );
+  }
+  if (results.graph) {
+    const { GW, GE, GO, cpu } = results.graph;
+    section('2. Project graph: `nx show projects`, no daemon, `.nx/workspace-data` cleared');
+    const cpuNote = (s) => (s ? { result: `CPU ${formatMs(s.median)}` } : {});
+    row('with the plugin', formatMs(GW.median), { spread: range(GW), ...cpuNote(cpu.plan) });
+    row('with an empty plugin instead (control)', formatMs(GE.median), {
+      spread: range(GE),
+      ...cpuNote(cpu.empty),
+    });
+    row('without plugins', formatMs(GO.median), { spread: range(GO), ...cpuNote(cpu.none) });
+    const overhead = GW.median / GO.median - 1;
+    row('overhead of the plugin (wall)', percent(overhead), target(overhead <= 0.1, '≤ 10 %'));
+    row('overhead of the empty plugin (wall)', percent(GE.median / GO.median - 1), {
+      result: 'for information',
+    });
+    if (cpu.plan && cpu.empty && cpu.none) {
+      row('overhead of the plugin (CPU time)', percent(cpu.plan.median / cpu.none.median - 1), {
+        result: 'for information',
+      });
+      row(
+        'overhead of the empty plugin (CPU time)',
+        percent(cpu.empty.median / cpu.none.median - 1),
+        { result: 'for information' },
+      );
+    }
+  }
+  if (results.generator) {
+    section('3. Generator: `nx g @mjomeet/plan:feature` vs `nx g @nx/js:library`');
+    for (const mode of ['dry', 'real']) {
+      const F = summary(results.generator[mode].feature);
+      const L = summary(results.generator[mode].library);
+      const label = mode === 'dry' ? '`--dry-run`' : 'writing';
+      row(`feature, ${label}`, formatMs(F.median), { spread: range(F) });
+      row(`library, ${label}`, formatMs(L.median), { spread: range(L) });
+      row(
+        `feature/library, ${label}`,
+        ratio(F.median / L.median),
+        target(F.median / L.median <= 1, '≤ 1.0'),
+      );
+    }
+  }
+  if (results.cache) {
+    const { hits, allHit, output } = results.cache;
+    section('4. Cache: `nx run-many -t verify-plan` a second time');
+    row(
+      'tasks read from the cache',
+      hits ? `${hits.hit} of ${hits.of}` : 'no cache line',
+      target(allHit, `all ${ws.modules.length}`),
+    );
+    if (!allHit) rows.push({ note: output.slice(-1500) });
+  }
+  return rows;
+}
+
+/** Section 1: (a) in-process and as a process, (b) nx run-many, (c) markdownlint, (d) cat. */
+function verification(root, ws, model, modelEntry, options) {
+  const expected = ws.plans.length;
+  const checkCounts = (result, what) => {
+    if (result.plans !== expected || result.findings !== 0) {
+      throw new Error(
+        `${what}: ${result.plans} plans and ${result.findings} findings, expected ${expected} plans and 0 findings:\n${JSON.stringify(result.sample, null, 2)}`,
+      );
+    }
+  };
+
+  // (a) in-process, after a warm-up.
+  checkCounts(verifyAll(model, root, ws.modules), '(a) warm-up');
+  const inProcess = [];
+  for (let i = 0; i < options.runs.fast; i++) {
+    const start = process.hrtime.bigint();
+    const result = verifyAll(model, root, ws.modules);
+    inProcess.push(Number(process.hrtime.bigint() - start) / 1e6);
+    checkCounts(result, '(a) in-process');
+  }
+  log(`(a) in-process: ${inProcess.map(formatMs).join(', ')}`);
+
+  // (a) as a process, (c) markdownlint-cli2 and (d) cat, round-robin so that a noisy moment of
+  // the machine hits all three alike. The in-process runs have filled the page cache.
+  const verifyScript = join(__dirname, 'verify-all.js');
+  const childArgs = [verifyScript, root, modelEntry, ...ws.modules];
+  const markdownlint = join(REPO, 'node_modules/.bin/markdownlint-cli2');
+  const devNull = openSync('/dev/null', 'w');
+  const times = { a: [], verify: [], c: [], d: [] };
+  const rss = [];
+  let lintFindings = -1;
+  try {
+    for (let i = 0; i < options.runs.fast; i++) {
+      const a = run(process.execPath, childArgs, { cwd: root, label: '(a) verify-all.js' });
+      const child = JSON.parse(a.stdout.trim().split('\n').pop());
+      checkCounts(child, '(a) separate process');
+      rss.push(a.maxRssKb ?? child.maxRssKb);
+      times.a.push(a.ms);
+      times.verify.push(child.verifyMs);
+      times.d.push(run('cat', ws.plans, { cwd: root, stdio: ['ignore', devNull, 'pipe'] }).ms);
+      if (i < options.runs.lint) {
+        // markdownlint-cli2 exits 1 when it finds something: its summary is checked instead.
+        const c = run(markdownlint, ['docs/features/**/*.md'], { cwd: root, okStatus: [0, 1] });
+        const output = `${c.stdout}\n${c.stderr}`;
+        const files = Number(/Linting: (\d+) file/.exec(output)?.[1] ?? -1);
+        if (files !== expected) {
+          throw new Error(
+            `markdownlint-cli2 linted ${files} files, expected ${expected}:\n${output}`,
+          );
+        }
+        lintFindings = Number(/Summary: (\d+) error/.exec(output)?.[1] ?? -1);
+        times.c.push(c.ms);
+      }
+    }
+  } finally {
+    closeSync(devNull);
+  }
+  log(`(a) process: ${times.a.map(formatMs).join(', ')}`);
+  log(
+    `(c) markdownlint-cli2: ${times.c.map(formatMs).join(', ')}; (d) cat: ${times.d.map(formatMs).join(', ')}`,
+  );
+
+  // (b) nx run-many, after one `nx show projects` so that every run finds the graph computed.
+  nx(root, ['show', 'projects']);
+  const runMany = [];
+  for (let i = 0; i < options.runs.nx; i++) {
+    const b = nx(root, [
+      'run-many',
+      '-t',
+      'verify-plan',
+      '--skip-nx-cache',
+      '--outputStyle=static',
+    ]);
+    const ran = /Successfully ran target verify-plan for (\d+) projects?/.exec(b.stdout);
+    if (!ran || Number(ran[1]) !== ws.modules.length) {
+      throw new Error(
+        `nx run-many -t verify-plan did not verify ${ws.modules.length} projects:\n${b.stdout.slice(-3000)}`,
+      );
+    }
+    runMany.push(b.ms);
+  }
+  log(`(b) nx run-many: ${runMany.map(formatMs).join(', ')}`);
+
+  return {
+    A: summary(inProcess),
+    AP: summary(times.a),
+    verify: summary(times.verify),
+    B: summary(runMany),
+    C: summary(times.c),
+    D: summary(times.d),
+    lintFindings,
+    peakRssMb: Math.max(...rss) / 1024,
+    rssSource: gnuTime() ? '/usr/bin/time' : 'process.resourceUsage',
+  };
+}
+
+/**
+ * Section 4: `nx run-many -t verify-plan` twice (results of --skip-nx-cache runs are not
+ * stored): the second time, every task must be read from the cache.
+ */
+function cache(root, ws) {
+  const cacheLine =
+    /Nx read the output from the cache instead of running the command for (\d+) out of (\d+) tasks?/;
+  const [first, second] = [1, 2].map(
+    () => nx(root, ['run-many', '-t', 'verify-plan', '--outputStyle=static']).stdout,
+  );
+  const match = cacheLine.exec(second);
+  const hits = match ? { hit: Number(match[1]), of: Number(match[2]) } : undefined;
+  const allHit = hits !== undefined && hits.hit === hits.of && hits.of === ws.modules.length;
+  log(`cache, first run: ${cacheLine.exec(first)?.[0] ?? 'no task read from the cache'}`);
+  log(`cache, second run: ${match ? match[0] : 'no task read from the cache'}`);
+  return { hits, allHit, output: second };
+}
+
+/**
+ * Section 2: `nx show projects` with the plugin, with an empty plugin instead (the control: Nx
+ * starts a worker process per plugin, whatever the plugin does), and without plugins; in turn,
+ * with the workspace data cache cleared before each run so that the graph is computed.
+ */
+const EMPTY_PLUGIN = 'bench-empty-nx-plugin';
+function graph(root, ws, options) {
+  // Installed like the plugin (a package in node_modules), so that Nx resolves both alike.
+  const dir = join(root, 'node_modules', EMPTY_PLUGIN);
+  mkdirSync(dir, { recursive: true });
+  writeJson(join(dir, 'package.json'), { name: EMPTY_PLUGIN, version: '0.0.0', main: 'index.js' });
+  writeFileSync(
+    join(dir, 'index.js'),
+    "'use strict';\n// Infers nothing: what a plugin worker costs alone.\nexports.createNodesV2 = ['**/project.json', async () => []];\n",
+  );
+  const variants = { plan: ['@mjomeet/plan'], empty: [EMPTY_PLUGIN], none: [] };
+  const wall = { plan: [], empty: [], none: [] };
+  const cpu = { plan: [], empty: [], none: [] };
+  const showProjects = (variant) => {
+    writeJson(join(root, 'nx.json'), nxJson(variants[variant]));
+    rmSync(join(root, '.nx/workspace-data'), { recursive: true, force: true });
+    const result = nx(root, ['show', 'projects']);
+    const count = result.stdout.trim().split('\n').filter(Boolean).length;
+    if (count !== ws.modules.length) {
+      throw new Error(`nx show projects listed ${count} projects:\n${result.stdout}`);
+    }
+    return result;
+  };
+  try {
+    showProjects('plan'); // warm-up
+    for (let i = 0; i < options.runs.graph; i++) {
+      for (const variant of Object.keys(variants)) {
+        const result = showProjects(variant);
+        wall[variant].push(result.ms);
+        if (result.cpuMs !== undefined) cpu[variant].push(result.cpuMs);
+      }
+    }
+  } finally {
+    writeJson(join(root, 'nx.json'), nxJson());
+  }
+  for (const variant of Object.keys(variants)) {
+    log(
+      `nx show projects, ${variant}: ${wall[variant].map(formatMs).join(', ')} (CPU ${cpu[variant].map(formatMs).join(', ')})`,
+    );
+  }
+  const cpuSummary = (times) => (times.length ? summary(times) : undefined);
+  return {
+    GW: summary(wall.plan),
+    GE: summary(wall.empty),
+    GO: summary(wall.none),
+    cpu: { plan: cpuSummary(cpu.plan), empty: cpuSummary(cpu.empty), none: cpuSummary(cpu.none) },
+  };
+}
+
+/** Section 3: a warm-up of each generator, then fresh names each run, interleaved. */
+function generators(root, options) {
+  const packageJson = () => readFileSync(join(root, 'package.json'), 'utf-8');
+  const feature = (name, dry) =>
+    nx(root, [
+      'g',
+      '@mjomeet/plan:feature',
+      `--module=${name}`,
+      '--useCase=BookDesk',
+      '--no-interactive',
+      ...(dry ? ['--dry-run'] : []),
+    ]);
+  const library = (name, dry) =>
+    nx(root, [
+      'g',
+      '@nx/js:library',
+      `--directory=libs/${name}`,
+      '--bundler=tsc',
+      '--unitTestRunner=jest',
+      '--linter=none',
+      '--no-interactive',
+      ...(dry ? ['--dry-run'] : []),
+    ]);
+  // The first library sets jest up in the workspace (preset, nx.json plugin): a one-off that
+  // is not what a library costs. The feature generator has no such first run.
+  library('lib-warmup', false);
+  const before = packageJson();
+  const result = { dry: { feature: [], library: [] }, real: { feature: [], library: [] } };
+  for (let i = 0; i < options.runs.generator; i++) {
+    for (const mode of ['dry', 'real']) {
+      const dry = mode === 'dry';
+      result[mode].feature.push(feature(`feature-${mode}-${i}`, dry).ms);
+      result[mode].library.push(library(`lib-${mode}-${i}`, dry).ms);
+    }
+  }
+  if (packageJson() !== before) {
+    throw new Error(
+      'package.json changed during the timed generator runs: an npm install was timed',
+    );
+  }
+  for (const mode of ['dry', 'real']) {
+    log(
+      `nx g (${mode}): feature ${result[mode].feature.map(formatMs).join(', ')}; library ${result[mode].library.map(formatMs).join(', ')}`,
+    );
+  }
+  return result;
+}
+
+/** CPU time of this process and of the children it waited for (Linux), to read a noisy run. */
+function cpuTime() {
+  try {
+    const fields = readFileSync('/proc/self/stat', 'utf-8').split(') ')[1].split(' ');
+    const ticks = 100; // USER_HZ
+    const [utime, stime, cutime, cstime] = [11, 12, 13, 14].map((i) => Number(fields[i]) / ticks);
+    return `CPU time ${formatMs((utime + stime + cutime + cstime) * 1000)} on ${os.cpus().length} cores`;
+  } catch {
+    return 'CPU time unknown';
+  }
+}
+
+function range(s) {
+  return `${formatRange(s)} (${s.times.length})`;
+}
+
+function ratio(value) {
+  return value >= 10 ? value.toFixed(1) : value.toFixed(2);
+}
+
+function percent(value) {
+  return `${(value * 100).toFixed(1)} %`;
+}
+
+function perSecond(count, ms) {
+  return Math.round(count / (ms / 1000)).toLocaleString('en-US');
+}
+
+function target(pass, text) {
+  return { target: text, result: pass ? 'PASS' : 'MISS' };
+}
+
+function table(rows) {
+  const lines = [
+    '| Measure | Median | Min – max (runs) | Target | Result |',
+    '| --- | ---: | --- | --- | --- |',
+  ];
+  for (const r of rows) {
+    if (r.section) lines.push(`| **${r.section}** | | | | |`);
+    else if (r.measure)
+      lines.push(
+        `| ${r.measure} | ${r.value} | ${r.spread ?? ''} | ${r.target ?? ''} | ${r.result ?? ''} |`,
+      );
+  }
+  const notes = rows.filter((r) => r.note).map((r) => r.note);
+  return notes.length ? [...lines, '', ...notes] : lines;
+}
+
+try {
+  main();
+} catch (error) {
+  process.stderr.write(`\nbench failed: ${error?.stack ?? error}\n`);
+  process.exitCode = 1;
+}

@@ -1,0 +1,54 @@
+'use strict';
+/**
+ * Measurement (a): the plan model verifying every plan of the synthetic workspace, one
+ * `verifyProjectPlans` per module, the way the verify-plan executor does for one module.
+ *
+ * As a module, it exports `verifyAll` (the in-process measurement). As a script,
+ *   node tools/bench/verify-all.js <workspaceRoot> <plan model entry> <module>...
+ * it loads the model, verifies once, and prints one JSON line: the counts, the time spent
+ * verifying, and the process's peak RSS. The parent times the whole process (startup included).
+ */
+
+/**
+ * Verifies the plans of every module. Returns the number of plans and findings, and the
+ * first findings (to show what went wrong when the count is not the one expected).
+ */
+function verifyAll(model, workspaceRoot, modules) {
+  let plans = 0;
+  let findings = 0;
+  const sample = [];
+  for (const module of modules) {
+    const result = model.verifyProjectPlans({
+      workspaceRoot,
+      plansDir: `docs/features/${module}`,
+      projectRoot: `packages/${module}`,
+    });
+    if (result.problem) throw new Error(`${module}: ${result.problem}`);
+    plans += result.plans.length;
+    findings += result.findings.length;
+    if (sample.length < 5) sample.push(...result.findings.slice(0, 5 - sample.length));
+  }
+  return { plans, findings, sample };
+}
+
+module.exports = { verifyAll };
+
+if (require.main === module) {
+  const [workspaceRoot, modelEntry, ...modules] = process.argv.slice(2);
+  const start = process.hrtime.bigint();
+  const model = require(modelEntry);
+  const loaded = process.hrtime.bigint();
+  const result = verifyAll(model, workspaceRoot, modules);
+  const done = process.hrtime.bigint();
+  process.stdout.write(
+    `${JSON.stringify({
+      plans: result.plans,
+      findings: result.findings,
+      sample: result.sample,
+      loadMs: Number(loaded - start) / 1e6,
+      verifyMs: Number(done - loaded) / 1e6,
+      // Kilobytes on Linux and macOS.
+      maxRssKb: process.resourceUsage().maxRSS,
+    })}\n`,
+  );
+}
