@@ -100,8 +100,10 @@ function main() {
   try {
     const rows = bench(root, options);
     process.stdout.write(`${table(rows).join('\n')}\n\n`);
+    const total = elapsed();
+    const budget = options.quick ? '' : `; target < 10 min: ${total < 600_000 ? 'PASS' : 'MISS'}`;
     process.stdout.write(
-      `Total run time: ${formatMs(elapsed())} (build and set-up included; ${cpuTime()})\n`,
+      `Total run time: ${formatMs(total)} (build and set-up included; ${cpuTime()})${budget}\n`,
     );
   } finally {
     cleanUp();
