@@ -42,7 +42,8 @@ function markdown(): MarkdownIt {
   }
   return parser;
 }
-const unescapeAll = (text: string): string => markdown().utils.unescapeAll(text);
+/** Markdown's entities and backslash escapes decoded (`&lpar;` is `(`, `\\(` is `(`). */
+export const unescapeAll = (text: string): string => markdown().utils.unescapeAll(text);
 
 /** A GFM task marker at the start of a list item's first paragraph. */
 const TASK_MARKER = /^\[([ xX])\](?=\s|$)/;

@@ -427,19 +427,22 @@ describe('feature generator', () => {
       it.each([
         [
           'requirements',
-          'TODO(plan): Who needs this use-case, what it must do, and what is out of scope.',
+          '<!-- Who needs this use-case, what it must do, and what is out of scope. --> TODO(plan)',
         ],
         [
           'threat-model',
-          'TODO(plan): One row per threat, each with the asset at risk and its mitigation.',
+          '<!-- One row per threat, each with the asset at risk and its mitigation. --> TODO(plan)',
         ],
         [
           'implementation-steps',
-          '1. TODO(plan): The ordered steps to implement this plan, each small enough to review.',
+          '<!-- The ordered steps to implement this plan, each small enough to review. --> 1. TODO(plan)',
         ],
-      ] as const)('the %s placeholder repeats its guidance', (id, text) => {
-        expect(squash(section(plan, id))).toContain(text);
-      });
+      ] as const)(
+        'the %s section gives its guidance in a comment, then a placeholder',
+        (id, text) => {
+          expect(squash(section(plan, id))).toContain(text);
+        },
+      );
 
       it('has a threat-model table with a placeholder row', () => {
         const threats = section(plan, 'threat-model');
@@ -506,7 +509,9 @@ describe('feature generator', () => {
 
         expect(topics).toEqual(INFRASTRUCTURE_TOPICS.map((topic) => `### ${topic}`));
         for (const topic of INFRASTRUCTURE_TOPICS) {
-          expect(infrastructure).toContain(`${PLACEHOLDER}: ${topic} of this use-case.`);
+          expect(infrastructure).toContain(
+            `### ${topic}\n\n<!-- ${topic} of this use-case. -->\n\n${PLACEHOLDER}\n`,
+          );
         }
       });
 
@@ -567,9 +572,9 @@ describe('feature generator', () => {
         }
       });
 
-      it('states the checklist guidance', () => {
+      it('states the checklist guidance in a comment', () => {
         expect(squash(section(plan, 'implementation-checklist'))).toMatch(
-          /^Tick an item when it is done; mark one that does not apply (?:"|&#34;)N\/A: reason(?:"|&#34;)\./,
+          /^<!-- Tick an item when it is done; mark one that does not apply "N\/A: reason"\. -->/,
         );
       });
 

@@ -91,9 +91,9 @@ describe('formatSarif', () => {
     ).toEqual({
       id: 'plan/section-order',
       name: 'PlanSectionOrder',
-      shortDescription: { text: 'The catalog sections appear once each, in the catalog order.' },
+      shortDescription: { text: 'The catalog sections appear in the catalog order.' },
       fullDescription: {
-        text: 'The catalog sections appear once each, in the catalog order. See docs/rules.md, section plan/section-order.',
+        text: 'The catalog sections appear in the catalog order. See docs/rules.md, section plan/section-order.',
       },
       defaultConfiguration: { level: 'warning' },
     });

@@ -109,13 +109,18 @@ describe('checklist/na-reason', () => {
     '- [ ] Performance testing — N/A',
     '- [ ] Performance testing (n/a)',
     '- [ ] Performance testing — N/A: -',
+    '- [ ] Performance testing — N/A: n/a',
+    '- [ ] Performance testing — N/A: none',
+    '- [ ] Performance testing — N/A: TBD.',
+    '- [ ] Performance testing — N/A: not applicable',
+    '- [ ] Performance testing — N/A: ...',
   ])('reports %j', (item) => {
     expect(rule(withItem(item))).toHaveLength(1);
   });
 
   it.each([
     '- [ ] Performance testing — N/A: batch job',
-    '- [x] Performance testing N/A : 5 rps',
+    '- [x] Performance testing N/A : 5 rps at most',
     '- [ ] Performance testing',
   ])('accepts %j', (item) => {
     expect(rule(withItem(item))).toEqual([]);

@@ -4,10 +4,12 @@ import type { Finding } from '../finding';
 import type { TaskItem } from '../plan-model';
 import type { Rule, RuleContext } from './rule';
 import { excerpt, finding, normaliseTitle, sectionRef } from './rule';
+import { hasWords, MINIMUM_WORDS } from '../substance';
 
 /** `N/A` as a word, any case; what follows tells whether a reason is given. */
 const NOT_APPLICABLE = /(?<![A-Za-z0-9])N\/A(?![A-Za-z0-9])/i;
-const REASON_AFTER_COLON = /^\s*:.*[\p{L}\p{N}]/u;
+/** `: reason` after the N/A. */
+const REASON_AFTER_COLON = /^\s*:(.*)$/su;
 const WORD_CHARACTER = /[A-Za-z0-9]/;
 
 /** The task items of the checklist sections, with their checklist. */
@@ -71,14 +73,15 @@ export const itemMissing: Rule = {
 export const naReason: Rule = {
   id: 'checklist/na-reason',
   severity: 'error',
-  description: 'A checklist item marked N/A says why: `N/A: reason`.',
+  description: `A checklist item marked N/A says why in a real sentence: \`N/A: reason\` (${MINIMUM_WORDS.naReason}+ words).`,
   check(context) {
     const findings: Finding[] = [];
     for (const { tasks } of checklistTasks(context)) {
       for (const task of tasks) {
         const match = NOT_APPLICABLE.exec(task.text);
         if (!match) continue;
-        if (REASON_AFTER_COLON.test(task.text.slice(match.index + match[0].length))) continue;
+        const reason = REASON_AFTER_COLON.exec(task.text.slice(match.index + match[0].length));
+        if (reason && hasWords(reason[1], MINIMUM_WORDS.naReason)) continue;
         const sourceColumn = context.plan.lines
           .lineText(task.line)
           .indexOf(match[0], task.textColumn - 1);
@@ -91,7 +94,9 @@ export const naReason: Rule = {
             naReason,
             context,
             at,
-            `"${excerpt(task.text)}" is marked N/A without a reason; write why it does not apply: "N/A: <reason>".`,
+            reason?.[1].trim()
+              ? `"${excerpt(task.text)}" is marked N/A without a real reason (at least ${MINIMUM_WORDS.naReason} words, not "n/a", "-" or "none"); write why it does not apply: "N/A: <reason>".`
+              : `"${excerpt(task.text)}" is marked N/A without a reason; write why it does not apply: "N/A: <reason>".`,
           ),
         );
       }

@@ -4,28 +4,38 @@ import { itemMissing, naReason, unchecked } from './checklist';
 import { frontMatter, pathMismatch } from './front-matter';
 import { placeholder } from './placeholder';
 import type { Rule } from './rule';
-import { sectionEmpty, sectionMissing, sectionOrder } from './sections';
+import {
+  sectionDuplicate,
+  sectionEmpty,
+  sectionMissing,
+  sectionOrder,
+  sectionSubstance,
+} from './sections';
 import { specDrift } from './spec-drift';
-import { mitigationMissing, noThreats } from './threat-model';
+import { mitigationMissing, noThreats, vagueRow } from './threat-model';
 import { artifactMissing, specNotInPlan } from './traceability';
 import { unreadable } from './unreadable';
-import { noCodeBlock, syntaxError } from './unit-tests';
+import { noAssertion, noCodeBlock, syntaxError } from './unit-tests';
 
 export const RULE_CATALOG: readonly Rule[] = [
   unreadable,
   frontMatter,
   pathMismatch,
   sectionMissing,
+  sectionDuplicate,
   sectionOrder,
   sectionEmpty,
+  sectionSubstance,
   placeholder,
   itemMissing,
   naReason,
   unchecked,
   noThreats,
   mitigationMissing,
+  vagueRow,
   noCodeBlock,
   syntaxError,
+  noAssertion,
   artifactMissing,
   specNotInPlan,
   specDrift,

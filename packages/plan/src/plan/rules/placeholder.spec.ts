@@ -51,8 +51,11 @@ describe('plan/placeholder', () => {
     ]);
   });
 
-  it('does not report `TODO(plan)` quoted as code: the introduction mentions it', () => {
-    expect(COMPLETE_PLAN).toContain('Replace every `TODO(plan)`');
-    expect(rule(COMPLETE_PLAN)).toEqual([]);
+  it('reports `TODO(plan)` quoted as code: a marker in backticks is still a marker', () => {
+    const text = replaceOnce(COMPLETE_PLAN, 'Out of scope:', 'Out of scope: `TODO(plan)`');
+
+    expect(rule(text)).toEqual([
+      expect.objectContaining({ line: lineOf(text, 'Out of scope:'), column: 16 }),
+    ]);
   });
 });

@@ -91,3 +91,16 @@ export function excerpt(text: string, max = 80): string {
   const flat = (text.length > max * 4 ? text.slice(0, max * 4) : text).replace(/\s+/g, ' ').trim();
   return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 }
+
+/**
+ * A section's text as a reader sees it: the lines below its heading, without its `###` headings
+ * and HTML comments (the template's guidance), so that only what a person wrote is left.
+ */
+export function sectionBody(plan: ParsedPlan, section: Section): string {
+  const headingLines = new Set(section.subheadings.map((heading) => heading.line));
+  const lines: string[] = [];
+  for (let line = section.heading.line + 1; line <= section.endLine; line++) {
+    if (!headingLines.has(line)) lines.push(plan.lines.lineText(line));
+  }
+  return lines.join('\n').replace(/<!--[\s\S]*?(?:-->|$)/g, ' ');
+}

@@ -39,6 +39,75 @@ describe('plan/section-missing', () => {
   });
 });
 
+describe('plan/section-duplicate', () => {
+  const rule = (text: string) => findingsOf('plan/section-duplicate', verifyVariant(text));
+
+  it('reports a section that appears twice, as an error, at the second copy', () => {
+    const text = COMPLETE_PLAN + '\n## Components\n\nMore components here.\n';
+    const [finding] = rule(text);
+
+    expect(finding).toMatchObject({
+      severity: 'error',
+      line: text.split('\n').indexOf('## Components', lineOf(COMPLETE_PLAN, '## Components')) + 1,
+      message: `Section \`## Components\` appears again (first on line ${lineOf(COMPLETE_PLAN, '## Components')}); merge the two into one section.`,
+    });
+    expect(findingsOf('plan/section-order', verifyVariant(text))).toEqual([]);
+  });
+
+  it('fails the plan whichever copy holds what: an unmitigated threat in a second threat model', () => {
+    const text =
+      COMPLETE_PLAN +
+      '\n## Threat model\n\n| Threat | Asset | Mitigation |\n| --- | --- | --- |\n| Token replay | Accounts | |\n';
+
+    expect(rule(text)).toHaveLength(1);
+    expect(verifyVariant(text).some((finding) => finding.severity === 'error')).toBe(true);
+  });
+});
+
+describe('plan/section-substance', () => {
+  const rule = (text: string) => findingsOf('plan/section-substance', verifyVariant(text));
+  const privacy = sectionText(COMPLETE_PLAN, 'Privacy and compliance');
+
+  it.each(['.', '- .\n- .', 'N/A', 'n/a, tbd.', 'Ok.', '| . |\n| - |\n| . |'])(
+    'reports a section that holds only %j',
+    (content) => {
+      const text = replaceOnce(
+        COMPLETE_PLAN,
+        privacy,
+        `## Privacy and compliance\n\n${content}\n\n`,
+      );
+
+      expect(rule(text)).toEqual([
+        expect.objectContaining({
+          severity: 'error',
+          line: lineOf(text, '## Privacy and compliance'),
+          column: 1,
+        }),
+      ]);
+    },
+  );
+
+  it('does not count headings and comments as words', () => {
+    const text = replaceOnce(
+      COMPLETE_PLAN,
+      privacy,
+      '## Privacy and compliance\n\n<!-- The personal data involved and why. -->\n\n### Personal data kept\n\n.\n\n',
+    );
+
+    expect(rule(text)).toHaveLength(1);
+  });
+
+  it('accepts three words', () => {
+    const text = replaceOnce(
+      COMPLETE_PLAN,
+      privacy,
+      '## Privacy and compliance\n\nNo personal data.\n\n',
+    );
+
+    expect(rule(text)).toEqual([]);
+  });
+});
+
 describe('plan/section-order', () => {
   const rule = (text: string) => findingsOf('plan/section-order', verifyVariant(text));
 
@@ -54,15 +123,6 @@ describe('plan/section-order', () => {
     expect(findings[0].message).toMatch(/is out of order; move it (after|before) `## /);
     // Nothing is missing: the section is there, only elsewhere.
     expect(findingsOf('plan/section-missing', verifyVariant(text))).toEqual([]);
-  });
-
-  it('reports a section that appears twice', () => {
-    const text = COMPLETE_PLAN + '\n## Components\n\nMore.\n';
-    const [finding] = rule(text);
-
-    expect(finding.message).toBe(
-      `Section \`## Components\` appears again (first on line ${lineOf(COMPLETE_PLAN, '## Components')}); merge the two into one section.`,
-    );
   });
 
   it('accepts sections the catalog does not know, anywhere', () => {

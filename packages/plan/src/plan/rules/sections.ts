@@ -3,7 +3,9 @@ import { CHECKLISTS, SectionId, SECTIONS } from '../catalog';
 import type { Finding } from '../finding';
 import type { Section } from '../plan-model';
 import type { Rule, RuleContext } from './rule';
-import { finding, sectionIdOf, sectionRef } from './rule';
+import { finding, sectionBody, sectionIdOf, sectionRef } from './rule';
+import { placeholderLines } from '../placeholder-marker';
+import { hasWords, MINIMUM_WORDS } from '../substance';
 
 const CATALOG_INDEX: ReadonlyMap<SectionId, number> = new Map(
   SECTIONS.map((section, index) => [section.id, index]),
@@ -62,7 +64,7 @@ export const sectionMissing: Rule = {
 export const sectionOrder: Rule = {
   id: 'plan/section-order',
   severity: 'warning',
-  description: 'The catalog sections appear once each, in the catalog order.',
+  description: 'The catalog sections appear in the catalog order.',
   check(context) {
     const findings: Finding[] = [];
     const placed: Array<{ id: SectionId; section: Section }> = [];
@@ -70,18 +72,7 @@ export const sectionOrder: Rule = {
     for (const section of context.plan.sections) {
       const id = sectionIdOf(section);
       if (!id) continue;
-      const first = seen.get(id);
-      if (first) {
-        findings.push(
-          finding(
-            sectionOrder,
-            context,
-            section.heading,
-            `Section \`## ${section.title}\` appears again (first on line ${first.heading.line}); merge the two into one section.`,
-          ),
-        );
-        continue;
-      }
+      if (seen.has(id)) continue; // plan/section-duplicate reports it
       seen.set(id, section);
       placed.push({ id, section });
     }
@@ -112,6 +103,41 @@ export const sectionOrder: Rule = {
   },
 };
 
+export const sectionDuplicate: Rule = {
+  id: 'plan/section-duplicate',
+  severity: 'error',
+  description: 'Every catalog section appears once: a second copy would hide what the rules read.',
+  check(context) {
+    const findings: Finding[] = [];
+    const first = new Map<SectionId, Section>();
+    for (const section of context.plan.sections) {
+      const id = sectionIdOf(section);
+      if (!id) continue;
+      const earlier = first.get(id);
+      if (!earlier) {
+        first.set(id, section);
+        continue;
+      }
+      findings.push(
+        finding(
+          sectionDuplicate,
+          context,
+          section.heading,
+          `Section \`## ${section.title}\` appears again (first on line ${earlier.heading.line}); merge the two into one section.`,
+        ),
+      );
+    }
+    return findings;
+  },
+};
+
+/** Whether a section has any block besides headings and comments (a checklist: its groups). */
+function hasContent(id: SectionId, section: Section): boolean {
+  return (
+    section.contentBlocks > 0 || (CHECKLIST_SECTIONS.has(id) && section.subheadings.length > 0)
+  );
+}
+
 export const sectionEmpty: Rule = {
   id: 'plan/section-empty',
   severity: 'error',
@@ -120,9 +146,7 @@ export const sectionEmpty: Rule = {
     const findings: Finding[] = [];
     for (const [id, section] of context.sections) {
       // A checklist's group headings and items are its content, ticked or not.
-      const hasContent =
-        section.contentBlocks > 0 || (CHECKLIST_SECTIONS.has(id) && section.subheadings.length > 0);
-      if (hasContent) continue;
+      if (hasContent(id, section)) continue;
       const guidance = SECTIONS.find((spec) => spec.id === id)?.guidance ?? '';
       findings.push(
         finding(
@@ -130,6 +154,32 @@ export const sectionEmpty: Rule = {
           context,
           section.heading,
           `Section \`## ${section.title}\` is empty; write ${guidance}`,
+        ),
+      );
+    }
+    return findings;
+  },
+};
+
+export const sectionSubstance: Rule = {
+  id: 'plan/section-substance',
+  severity: 'error',
+  description: `Every catalog section says something: at least ${MINIMUM_WORDS.section} words besides headings and comments.`,
+  check(context: RuleContext) {
+    const findings: Finding[] = [];
+    const placeholders = placeholderLines(context.plan.text);
+    for (const [id, section] of context.sections) {
+      if (!hasContent(id, section)) continue; // plan/section-empty reports it
+      if (placeholders.some((line) => line > section.heading.line && line <= section.endLine))
+        continue; // plan/placeholder reports what is still to write
+      if (hasWords(sectionBody(context.plan, section), MINIMUM_WORDS.section)) continue;
+      const guidance = SECTIONS.find((spec) => spec.id === id)?.guidance ?? '';
+      findings.push(
+        finding(
+          sectionSubstance,
+          context,
+          section.heading,
+          `Section \`## ${section.title}\` says nothing yet (fewer than ${MINIMUM_WORDS.section} words besides punctuation and fillers such as "n/a" or "tbd"); write ${guidance}`,
         ),
       );
     }

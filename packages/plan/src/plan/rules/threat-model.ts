@@ -4,9 +4,12 @@ import type { Finding } from '../finding';
 import type { Table } from '../plan-model';
 import type { Rule, RuleContext } from './rule';
 import { excerpt, finding, sectionRef } from './rule';
+import { placeholderLines } from '../placeholder-marker';
+import { hasWords, MINIMUM_WORDS } from '../substance';
 
 const COLUMNS = THREAT_MODEL_COLUMNS.map((column) => column.toLowerCase());
 const THREAT = COLUMNS.indexOf('threat');
+const ASSET = COLUMNS.indexOf('asset');
 const MITIGATION = COLUMNS.indexOf('mitigation');
 /** What people write in a cell that says nothing. */
 const BLANK_CELL = /^[\s\-–—_.]*$/;
@@ -86,4 +89,47 @@ export const mitigationMissing: Rule = {
     }
     return findings;
   },
+};
+
+/** What each catalog column must say, at the least. */
+const CELL_MINIMUM: ReadonlyArray<{ column: number; name: string; words: number }> = [
+  { column: THREAT, name: 'threat', words: MINIMUM_WORDS.threat },
+  { column: ASSET, name: 'asset', words: MINIMUM_WORDS.asset },
+  { column: MITIGATION, name: 'mitigation', words: MINIMUM_WORDS.mitigation },
+];
+
+export const vagueRow: Rule = {
+  id: 'threat-model/vague-row',
+  severity: 'error',
+  description: `Every threat row names the threat (${MINIMUM_WORDS.threat}+ words), the asset (${MINIMUM_WORDS.asset}+) and the mitigation (${MINIMUM_WORDS.mitigation}+) in real words.`,
+  check(context) {
+    const findings: Finding[] = [];
+    for (const { table, columns } of threatTables(context)) {
+      for (const row of table.rows) {
+        if (isBlankRow(row.cells)) continue;
+        for (const { column, name, words } of CELL_MINIMUM) {
+          const cell = row.cells[columns[column]] ?? '';
+          // A blank mitigation is threat-model/mitigation-missing's; a placeholder, plan/placeholder's.
+          if (column === MITIGATION && BLANK_CELL.test(cell)) continue;
+          if (placeholderLines(cell).length > 0 || hasWords(cell, words)) continue;
+          const at = { line: row.line, column: row.cellColumns[columns[column]] ?? row.column };
+          findings.push(
+            finding(
+              vagueRow,
+              context,
+              at,
+              `The ${name} "${excerpt(cell)}" says too little (at least ${words} word${words > 1 ? 's' : ''} besides punctuation, "N/A" and fillers); ${ADVICE[name]}`,
+            ),
+          );
+        }
+      }
+    }
+    return findings;
+  },
+};
+
+const ADVICE: Readonly<Record<string, string>> = {
+  threat: 'name what could go wrong, e.g. "Enumeration by timing".',
+  asset: 'name what is at risk, e.g. "Account list".',
+  mitigation: 'say how it is prevented or contained, e.g. "Same work on both paths".',
 };

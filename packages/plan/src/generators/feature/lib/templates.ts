@@ -95,8 +95,8 @@ export function planSubstitutions(
     useCase: options.useCase,
     placeholder: PLACEHOLDER,
     title: sectionTitle,
-    guidance,
-    todo: (id: SectionId) => `${PLACEHOLDER}: ${guidance(id)}`,
+    guide: (id: SectionId, more = '') => guidanceComment(`${guidance(id)}${more}`),
+    comment: guidanceComment,
     artifacts,
     domainArtifacts: artifacts.filter((artifact) => artifact.layer === 'domain'),
     applicationArtifacts: artifacts.filter((artifact) => artifact.layer === 'application'),
@@ -107,4 +107,27 @@ export function planSubstitutions(
     featureChecklist: FEATURE_CHECKLIST,
     specs,
   };
+}
+
+/** Plans keep to markdownlint's 80 columns, comments included. */
+const PLAN_WIDTH = 80;
+
+/**
+ * Guidance for the person who writes the plan, as an HTML comment: it renders as nothing, and
+ * the rules do not count it as a section's content, so a section holding only guidance is empty.
+ */
+export function guidanceComment(text: string): string {
+  const lines: string[] = [];
+  let line = '<!--';
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    if (line !== '<!--' && line.length + 1 + word.length > PLAN_WIDTH) {
+      lines.push(line);
+      line = `  ${word}`;
+    } else {
+      line += ` ${word}`;
+    }
+  }
+  if (line.length + ' -->'.length > PLAN_WIDTH) lines.push(line, '-->');
+  else lines.push(`${line} -->`);
+  return lines.join('\n');
 }
