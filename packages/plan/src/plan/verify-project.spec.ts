@@ -29,7 +29,7 @@ describe('verifyProjectPlans', () => {
       'docs/features/zeta/CancelRoom/CancelRoom-plan.md',
       GENERATED_PLAN.replace(/BookRoom/g, 'CancelRoom'),
     );
-    write('docs/features/zeta/notes.md', '# not a plan');
+    write('docs/features/zeta/BookRoom/sequence.png', 'a picture of the flow');
     write('docs/features/huge/Big/Big-plan.md', Buffer.alloc(MAX_PLAN_BYTES + 10, 'a'));
   });
 
@@ -49,7 +49,10 @@ describe('verifyProjectPlans', () => {
       'docs/features/zeta/CancelRoom/CancelRoom-plan.md',
     ]);
     expect(new Set(result.findings.map((finding) => finding.file))).toEqual(
-      new Set(['docs/features/zeta/CancelRoom/CancelRoom-plan.md']),
+      new Set([
+        'docs/features/zeta/CancelRoom/CancelRoom-plan.md',
+        // CancelRoom is planned but not scaffolded; BookRoom's picture beside its plan is fine.
+      ]),
     );
     // CancelRoom's plan names artifacts the module does not have: traceability ran.
     expect(result.findings.map((finding) => finding.ruleId)).toContain('trace/artifact-missing');
@@ -67,10 +70,7 @@ describe('verifyProjectPlans', () => {
     expect(result).toEqual({ plans: [PLAN_FILE], findings: [] });
   });
 
-  it('says when there is nothing to verify', () => {
-    expect(
-      verifyProjectPlans({ workspaceRoot: workspace, plansDir: 'docs/features/none' }).problem,
-    ).toMatch(/^There are no plans/);
+  it('says when the use-case asked for has no plan', () => {
     expect(
       verifyProjectPlans({
         workspaceRoot: workspace,
@@ -86,5 +86,108 @@ describe('verifyProjectPlans', () => {
     expect(result.findings).toEqual([
       expect.objectContaining({ ruleId: 'plan/unreadable', line: 1, column: 1 }),
     ]);
+  });
+
+  describe('the module layout: a renamed, moved or deleted plan fails', () => {
+    let layoutRoot: string;
+    /** A module `rooms` with the code of use-case book-room and the given plan files. */
+    const moduleWith = (files: Record<string, string>) => {
+      layoutRoot = mkdtempSync(join(tmpdir(), 'plan-layout-'));
+      const put = (path: string, content: string) => {
+        mkdirSync(dirname(join(layoutRoot, path)), { recursive: true });
+        writeFileSync(join(layoutRoot, path), content);
+      };
+      put('packages/rooms/src/application/book-room/book-room.command.ts', 'export {};\n');
+      for (const [path, content] of Object.entries(files)) put(path, content);
+      return verifyProjectPlans({
+        workspaceRoot: layoutRoot,
+        plansDir: 'docs/features/rooms',
+        projectRoot: 'packages/rooms',
+        now: NOW,
+      });
+    };
+    const plan = GENERATED_PLAN.replace(/BookRoom/g, 'BookRoom').replace(/zeta/g, 'rooms');
+    const layoutFindings = (result: ReturnType<typeof verifyProjectPlans>) =>
+      result.findings
+        .filter((finding) =>
+          /^(plan\/misplaced-file|plan\/no-plans|trace\/use-case)/.test(finding.ruleId),
+        )
+        .map(({ ruleId, file }) => [ruleId, file]);
+
+    afterEach(() => rmSync(layoutRoot, { recursive: true, force: true }));
+
+    it('accepts the plan at its canonical path', () => {
+      expect(
+        layoutFindings(moduleWith({ 'docs/features/rooms/BookRoom/BookRoom-plan.md': plan })),
+      ).toEqual([]);
+    });
+
+    it.each([
+      [
+        'a plan file renamed',
+        { 'docs/features/rooms/BookRoom/bookroom-plan.md': plan },
+        [
+          ['plan/no-plans', 'docs/features/rooms'],
+          ['plan/misplaced-file', 'docs/features/rooms/BookRoom/bookroom-plan.md'],
+          ['trace/use-case-without-plan', 'packages/rooms/src/application/book-room'],
+        ],
+      ],
+      [
+        'a plan folder renamed',
+        { 'docs/features/rooms/Bookroom/Bookroom-plan.md': plan },
+        [['trace/use-case-without-plan', 'packages/rooms/src/application/book-room']],
+      ],
+      [
+        'a plan folder not in PascalCase',
+        { 'docs/features/rooms/book-room/book-room-plan.md': plan },
+        [
+          ['plan/no-plans', 'docs/features/rooms'],
+          ['plan/misplaced-file', 'docs/features/rooms/book-room/book-room-plan.md'],
+          ['trace/use-case-without-plan', 'packages/rooms/src/application/book-room'],
+        ],
+      ],
+      [
+        'the plan deleted',
+        {},
+        [
+          ['plan/no-plans', 'docs/features/rooms'],
+          ['trace/use-case-without-plan', 'packages/rooms/src/application/book-room'],
+        ],
+      ],
+      [
+        'the module folder in another case',
+        { 'docs/features/Rooms/BookRoom/BookRoom-plan.md': plan },
+        [
+          ['plan/misplaced-file', 'docs/features/Rooms'],
+          ['plan/no-plans', 'docs/features/rooms'],
+          ['trace/use-case-without-plan', 'packages/rooms/src/application/book-room'],
+        ],
+      ],
+      [
+        'a stray markdown file beside the plan',
+        {
+          'docs/features/rooms/BookRoom/BookRoom-plan.md': plan,
+          'docs/features/rooms/BookRoom/notes.md': '# notes',
+          'docs/features/rooms/ideas.md': '# ideas',
+        },
+        [
+          ['plan/misplaced-file', 'docs/features/rooms/BookRoom/notes.md'],
+          ['plan/misplaced-file', 'docs/features/rooms/ideas.md'],
+        ],
+      ],
+    ])('%s', (_attack, files, expected) => {
+      const result = moduleWith(files);
+
+      expect(layoutFindings(result)).toEqual(expected);
+      expect(result.findings.every((finding) => finding.severity === 'error')).toBe(true);
+    });
+
+    it('names the expected plan path in the message', () => {
+      const [finding] = moduleWith({}).findings.filter(
+        (found) => found.ruleId === 'trace/use-case-without-plan',
+      );
+
+      expect(finding.message).toContain('expected docs/features/rooms/BookRoom/BookRoom-plan.md');
+    });
   });
 });

@@ -1,12 +1,15 @@
 /**
  * Verifies the plans of one module from disk: the executor's work without Nx. Reads the
- * module's code once and each plan once, then verifies each with verifyPlan.
+ * module's plans folder and code once, checks the module's layout (every use-case of the code
+ * has a plan, nothing misplaced, at least one plan), then verifies each plan with verifyPlan.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
-import type { Finding } from './finding';
+import { basename, dirname, join } from 'node:path';
+import { compareFindings, Finding } from './finding';
+import { APPLICATION_DIR, planInModuleDir } from './layout';
 import { readModuleCode } from './module-code';
 import { MAX_PLAN_BYTES, tooLargeMessage } from './readable';
+import { LAYOUT_RULES, ModuleLayout, plansOf } from './rules/layout';
 import { unreadable } from './rules/unreadable';
 import { verifyPlan } from './verify';
 
@@ -25,38 +28,32 @@ export interface VerifyProjectPlansOptions {
 export interface VerifyProjectPlansResult {
   /** Workspace-relative paths of the plans verified, sorted. */
   readonly plans: readonly string[];
-  /** Every finding of every plan, sorted by file, line and column. */
+  /** Every finding of every plan and of the module's layout, sorted by file, line and column. */
   readonly findings: readonly Finding[];
-  /** Set when there was nothing to verify (no plans, or no plan of the use-case asked for). */
+  /** Set when the use-case asked for has no plan: there is nothing to verify. */
   readonly problem?: string;
 }
 
-const PLAN_FILE = /-plan\.md$/;
-
 export function verifyProjectPlans(options: VerifyProjectPlansOptions): VerifyProjectPlansResult {
   const plansDir = toPosix(options.plansDir).replace(/\/+$/, '');
-  let plans = findPlans(options.workspaceRoot, plansDir);
+  const projectRoot = options.projectRoot === undefined ? undefined : toPosix(options.projectRoot);
+  const layout = readModuleLayout(options.workspaceRoot, plansDir, projectRoot);
+  let plans = plansOf(layout);
+  const findings: Finding[] = [];
   if (options.useCase) {
-    const wanted = `/${options.useCase}/${options.useCase}-plan.md`;
-    plans = plans.filter((plan) => plan.endsWith(wanted));
+    const wanted = `${plansDir}/${planInModuleDir(options.useCase)}`;
+    plans = plans.filter((plan) => plan === wanted);
     if (plans.length === 0) {
       return {
         plans,
         findings: [],
-        problem: `There is no plan of ${options.useCase} in ${plansDir} (expected ${plansDir}${wanted}). Create it with nx g @mjomeet/plan:feature.`,
+        problem: `There is no plan of ${options.useCase} in ${plansDir} (expected ${wanted}). Create it with nx g @mjomeet/plan:feature.`,
       };
     }
-  } else if (plans.length === 0) {
-    return {
-      plans,
-      findings: [],
-      problem: `There are no plans (*-plan.md) in ${plansDir}. Create one with nx g @mjomeet/plan:feature.`,
-    };
+  } else {
+    for (const rule of LAYOUT_RULES) findings.push(...rule.check(layout));
   }
-  const moduleCode = options.projectRoot
-    ? readModuleCode(options.workspaceRoot, toPosix(options.projectRoot))
-    : undefined;
-  const findings: Finding[] = [];
+  const moduleCode = projectRoot ? readModuleCode(options.workspaceRoot, projectRoot) : undefined;
   for (const file of plans) {
     const read = readPlan(options.workspaceRoot, file);
     if ('unreadable' in read) findings.push(read.unreadable);
@@ -71,26 +68,55 @@ export function verifyProjectPlans(options: VerifyProjectPlansOptions): VerifyPr
         }),
       );
   }
-  return { plans, findings };
+  return { plans, findings: findings.sort(compareFindings) };
 }
 
-/** `*-plan.md` files under a folder, workspace-relative and sorted. */
-function findPlans(workspaceRoot: string, plansDir: string): string[] {
+/** What the layout rules look at, read from disk once. */
+export function readModuleLayout(
+  workspaceRoot: string,
+  plansDir: string,
+  projectRoot: string | undefined,
+): ModuleLayout {
+  const module = basename(plansDir);
+  const parent = dirname(plansDir);
+  const caseTwins = entries(workspaceRoot, parent)
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .filter((name) => name !== module && name.toLowerCase() === module.toLowerCase());
+  const useCaseFolders = projectRoot
+    ? entries(workspaceRoot, `${projectRoot}/${APPLICATION_DIR}`)
+        .filter((entry) => entry.isDirectory())
+        .map((entry) => entry.name)
+        .sort()
+    : [];
+  return {
+    plansDir,
+    files: filesUnder(workspaceRoot, plansDir),
+    caseTwins: caseTwins.sort(),
+    projectRoot,
+    useCaseFolders,
+  };
+}
+
+function entries(workspaceRoot: string, dir: string) {
+  try {
+    return readdirSync(join(workspaceRoot, dir), { withFileTypes: true });
+  } catch {
+    return [];
+  }
+}
+
+/** Every file under a folder, relative to it, sorted. */
+function filesUnder(workspaceRoot: string, dir: string): string[] {
   const found: string[] = [];
-  const visit = (dir: string): void => {
-    let entries;
-    try {
-      entries = readdirSync(join(workspaceRoot, dir), { withFileTypes: true });
-    } catch {
-      return;
-    }
-    for (const entry of entries) {
-      const path = `${dir}/${entry.name}`;
+  const visit = (relative: string): void => {
+    for (const entry of entries(workspaceRoot, relative ? `${dir}/${relative}` : dir)) {
+      const path = relative ? `${relative}/${entry.name}` : entry.name;
       if (entry.isDirectory()) visit(path);
-      else if (entry.isFile() && PLAN_FILE.test(entry.name)) found.push(path);
+      else found.push(path);
     }
   };
-  visit(plansDir);
+  visit('');
   return found.sort();
 }
 

@@ -7,6 +7,7 @@ import type { ModuleCode } from './module-code';
 import { parsePlan } from './parse-plan';
 import { APPROVAL_RULE_IDS, RULE_CATALOG } from './rules';
 import { createContext } from './rules/rule';
+import { LAYOUT_RULES } from './rules/layout';
 import { isUnreadable, unreadable } from './rules/unreadable';
 
 export interface VerifyPlanOptions {
@@ -21,12 +22,14 @@ export interface VerifyPlanOptions {
   readonly now?: Date;
 }
 
-/** Every rule: id, severity and description, in catalog order. */
-export const RULES: readonly RuleMeta[] = RULE_CATALOG.map(({ id, severity, description }) => ({
-  id,
-  severity,
-  description,
-}));
+/** Every rule: id, severity and description, in catalog order (plans, then modules). */
+export const RULES: readonly RuleMeta[] = [...RULE_CATALOG, ...LAYOUT_RULES].map(
+  ({ id, severity, description }) => ({
+    id,
+    severity,
+    description,
+  }),
+);
 
 const RULES_WITHOUT_APPROVAL = RULE_CATALOG.filter(
   (rule) => !APPROVAL_RULE_IDS.has(rule.id) && rule !== unreadable,

@@ -7,6 +7,7 @@ import type { Finding, RuleMeta } from '../finding';
 import type { SourcePosition } from '../line-index';
 import type { ModuleCode } from '../module-code';
 import type { ParsedPlan, Section } from '../plan-model';
+import { MODULE_NAME, USE_CASE_NAME } from '../layout';
 
 export interface RuleContext {
   readonly plan: ParsedPlan;
@@ -57,8 +58,7 @@ export function sectionIdOf(section: Section): SectionId | undefined {
   return SECTION_BY_TITLE.get(normaliseTitle(section.title));
 }
 
-export const MODULE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
-export const USE_CASE_NAME = /^[A-Z][A-Za-z0-9]*$/;
+export { MODULE_NAME, USE_CASE_NAME } from '../layout';
 
 export function createContext(
   plan: ParsedPlan,

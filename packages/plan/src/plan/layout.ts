@@ -1,0 +1,37 @@
+/**
+ * Where things are, by convention, in one place: the plans of a module and the folders the
+ * feature generator writes a use-case's code into. The rules that check a module's layout (and
+ * the generators that write it) read it from here.
+ */
+import { kebabCase } from './kebab-case';
+
+/** A use-case's name as a plan folder and file name use it: `BookRoom`. */
+export const USE_CASE_NAME = /^[A-Z][A-Za-z0-9]*$/;
+/** A module's name as a plans folder uses it: `meetings`, `billing-v2`. */
+export const MODULE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+
+/** Module-relative folder of the application layer: one sub-folder per use-case. */
+export const APPLICATION_DIR = 'src/application';
+/** Module-relative folder of the domain layer: one sub-folder per aggregate. */
+export const DOMAIN_DIR = 'src/domain';
+
+export const PLAN_SUFFIX = '-plan.md';
+
+/** `BookRoom` → `src/application/book-room`. */
+export function useCaseCodeDir(useCase: string): string {
+  return `${APPLICATION_DIR}/${kebabCase(useCase)}`;
+}
+
+/** `BookRoom` → `BookRoom/BookRoom-plan.md`, relative to the module's plans folder. */
+export function planInModuleDir(useCase: string): string {
+  return `${useCase}/${useCase}${PLAN_SUFFIX}`;
+}
+
+/** `book-room` → `BookRoom`: the plan name a use-case folder of the generator's layout expects. */
+export function useCaseOfCodeDir(folder: string): string {
+  return folder
+    .split(/[-_]+/)
+    .filter(Boolean)
+    .map((word) => word.charAt(0).toUpperCase() + word.slice(1))
+    .join('');
+}
