@@ -17,6 +17,17 @@ export const DOMAIN_DIR = 'src/domain';
 
 export const PLAN_SUFFIX = '-plan.md';
 
+/**
+ * What makes a folder of the application layer a use-case: the command or the handler the
+ * feature generator writes there. Folders without them (shared `ports/`, `errors/`) are not
+ * use-cases.
+ */
+export const USE_CASE_FILE_SUFFIXES = ['.command.ts', '.handler.ts'] as const;
+
+export function isUseCaseFile(name: string): boolean {
+  return USE_CASE_FILE_SUFFIXES.some((suffix) => name.endsWith(suffix));
+}
+
 /** `BookRoom` → `src/application/book-room`. */
 export function useCaseCodeDir(useCase: string): string {
   return `${APPLICATION_DIR}/${kebabCase(useCase)}`;

@@ -182,6 +182,15 @@ describe('verifyProjectPlans', () => {
       expect(result.findings.every((finding) => finding.severity === 'error')).toBe(true);
     });
 
+    it('does not take a shared folder of the application layer for a use-case', () => {
+      const result = moduleWith({
+        'docs/features/rooms/BookRoom/BookRoom-plan.md': plan,
+        'packages/rooms/src/application/ports/clock.port.ts': 'export interface Clock {}\n',
+      });
+
+      expect(layoutFindings(result)).toEqual([]);
+    });
+
     it('names the expected plan path in the message', () => {
       const [finding] = moduleWith({}).findings.filter(
         (found) => found.ruleId === 'trace/use-case-without-plan',

@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { compareFindings, Finding } from './finding';
-import { APPLICATION_DIR, planInModuleDir } from './layout';
+import { APPLICATION_DIR, isUseCaseFile, planInModuleDir } from './layout';
 import { readModuleCode } from './module-code';
 import { MAX_PLAN_BYTES, tooLargeMessage } from './readable';
 import { LAYOUT_RULES, ModuleLayout, plansOf } from './rules/layout';
@@ -83,10 +83,16 @@ export function readModuleLayout(
     .filter((entry) => entry.isDirectory())
     .map((entry) => entry.name)
     .filter((name) => name !== module && name.toLowerCase() === module.toLowerCase());
+  const applicationDir = `${projectRoot}/${APPLICATION_DIR}`;
   const useCaseFolders = projectRoot
-    ? entries(workspaceRoot, `${projectRoot}/${APPLICATION_DIR}`)
+    ? entries(workspaceRoot, applicationDir)
         .filter((entry) => entry.isDirectory())
         .map((entry) => entry.name)
+        .filter((folder) =>
+          filesUnder(workspaceRoot, `${applicationDir}/${folder}`).some((file) =>
+            isUseCaseFile(file.slice(file.lastIndexOf('/') + 1)),
+          ),
+        )
         .sort()
     : [];
   return {

@@ -26,7 +26,7 @@ describe('createNodesV2: the inferred verify-plan target', () => {
   });
 
   it('matches project files and plans', () => {
-    expect(glob).toBe('{**/project.json,**/*-plan.md}');
+    expect(glob).toBe('{**/project.json,**/package.json,**/*.md}');
   });
 
   it('adds a cacheable verify-plan target, with exact inputs, to a project that has plans', async () => {
@@ -50,23 +50,96 @@ describe('createNodesV2: the inferred verify-plan target', () => {
       outputs: ['{options.outputFile}'],
     });
     expect(target?.inputs?.slice(0, 2)).toEqual([
-      '{workspaceRoot}/docs/features/zeta/**/*.md',
-      '{projectRoot}/src/**/*.ts',
+      '{workspaceRoot}/docs/features/[zZ][eE][tT][aA]/**/*',
+      '{projectRoot}/src/**/*',
     ]);
     // The plugin's own version (or, built from this repository, its sources) is an input too.
     expect(target?.inputs).toHaveLength(3);
   });
 
-  it('infers nothing for a project without plans, and ignores files that are not plans', async () => {
+  it('infers nothing for a project without plans or tag, and ignores markdown elsewhere', async () => {
     project('packages/zeta/project.json', 'zeta');
 
     expect(
-      await infer([
-        'packages/zeta/project.json',
-        'docs/features/zeta/notes.md',
-        'docs/features/zeta/BookRoom/Other-plan.md',
-      ]),
+      await infer(['packages/zeta/project.json', 'docs/zeta.md', 'packages/zeta/README.md']),
     ).toEqual([]);
+  });
+
+  it.each([
+    ['a misnamed plan', 'docs/features/zeta/BookRoom/bookroom-plan.md'],
+    ['a plan folder renamed', 'docs/features/zeta/Bookroom/Bookroom-plan.md'],
+    ['a stray markdown file', 'docs/features/zeta/notes.md'],
+  ])('keeps the target when the module has %s only: verify-plan reports it', async (_, file) => {
+    project('packages/zeta/project.json', 'zeta');
+
+    expect(await infer(['packages/zeta/project.json', file])).toHaveLength(1);
+  });
+
+  it('keeps the target on a project tagged plan:required that has no plan (yet, or any more)', async () => {
+    write('packages/zeta/project.json', JSON.stringify({ name: 'zeta', tags: ['plan:required'] }));
+
+    const results = await infer(['packages/zeta/project.json']);
+
+    expect(results[0][1].projects?.['packages/zeta']?.targets?.['verify-plan']).toBeDefined();
+  });
+
+  describe('projects defined by package.json (npm workspaces)', () => {
+    beforeEach(() => {
+      write('package.json', JSON.stringify({ name: 'root', workspaces: ['packages/*'] }));
+    });
+
+    it('gates a package.json project with plans, by its unscoped name', async () => {
+      write('packages/billing/package.json', JSON.stringify({ name: '@org/billing' }));
+
+      const results = await infer([
+        'package.json',
+        'packages/billing/package.json',
+        'docs/features/billing/IssueInvoice/IssueInvoice-plan.md',
+      ]);
+
+      expect(results).toHaveLength(1);
+      expect(results[0][0]).toBe('packages/billing/package.json');
+      expect(results[0][1].projects?.['packages/billing']?.targets?.['verify-plan']).toMatchObject({
+        options: { plansDir: 'docs/features/billing' },
+      });
+    });
+
+    it('reads tags from package.json nx.tags, and a plan:module tag names the module', async () => {
+      write(
+        'packages/invoicing/package.json',
+        JSON.stringify({
+          name: '@org/invoicing',
+          nx: { tags: ['plan:required', 'plan:module:billing'] },
+        }),
+      );
+
+      const results = await infer(['packages/invoicing/package.json']);
+
+      expect(
+        results[0][1].projects?.['packages/invoicing']?.targets?.['verify-plan'],
+      ).toMatchObject({
+        options: { plansDir: 'docs/features/billing' },
+      });
+    });
+
+    it('ignores a package.json outside the workspaces, as Nx does', async () => {
+      write('tools/billing/package.json', JSON.stringify({ name: 'billing' }));
+      const warn = jest.spyOn(logger, 'warn').mockImplementation(() => undefined);
+
+      expect(
+        await infer(['tools/billing/package.json', 'docs/features/billing/X/X-plan.md']),
+      ).toEqual([]);
+      expect(warn).toHaveBeenCalledTimes(1);
+    });
+
+    it('does not warn "no project" for a module a package.json project implements', async () => {
+      write('packages/billing/package.json', JSON.stringify({ name: '@org/billing' }));
+      const warn = jest.spyOn(logger, 'warn').mockImplementation(() => undefined);
+
+      await infer(['packages/billing/package.json', 'docs/features/billing/X/X-plan.md']);
+
+      expect(warn).not.toHaveBeenCalled();
+    });
   });
 
   it('warns about plans whose module has no project, naming the folder and what to do', async () => {
@@ -76,7 +149,7 @@ describe('createNodesV2: the inferred verify-plan target', () => {
 
     expect(warn).toHaveBeenCalledTimes(1);
     expect(warn.mock.calls[0][0]).toMatch(
-      /docs\/features\/ghost has plans but there is no project named "ghost".*nx g @mjomeet\/plan:feature --module=ghost/,
+      /docs\/features\/ghost has plans but no Nx project has the module "ghost".*nx g @mjomeet\/plan:feature --module=ghost.*plan:module:ghost/,
     );
   });
 

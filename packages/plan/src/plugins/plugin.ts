@@ -4,8 +4,9 @@ import type {
   CreateNodesV2,
   TargetConfiguration,
 } from '@nx/devkit';
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { relative, resolve, sep } from 'node:path';
+import { DEFAULT_PLANS_DIR, isPlanRequiredByTag, planModuleOf } from '../plan/plan-required';
+import { workspaceProjects } from './workspace-projects';
 
 export interface PlanPluginOptions {
   /** The name of the inferred target. Default: `verify-plan`. */
@@ -14,18 +15,21 @@ export interface PlanPluginOptions {
   plansDir?: string;
 }
 
-const PROJECT_FILES = '**/project.json';
-const PLAN_FILES = '**/*-plan.md';
-/** `{module}/{UseCase}/{UseCase}-plan.md`, relative to the plans folder. */
-const PLAN_IN_PLANS_DIR = /^([^/]+)\/([^/]+)\/\2-plan\.md$/;
+/**
+ * Project files as Nx reads them, and every markdown file: a plan renamed to anything under a
+ * module's plans folder still makes that module plan-required.
+ */
+const FILES = '{**/project.json,**/package.json,**/*.md}';
 
 /**
- * Infers a cacheable `verify-plan` target on every project that has plans under
- * `docs/features/{project}/`. It reads only project.json files and plan paths: no plan is parsed
- * here, because this runs on every nx command.
+ * Infers a cacheable `verify-plan` target on every plan-required project: one tagged
+ * `plan:required`, or one whose module has markdown files under `{plansDir}/{module}/`. Projects
+ * are found as Nx finds them (project.json, or package.json in the package manager's
+ * workspaces). It reads only project files and plan paths: no plan is parsed here, because this
+ * runs on every nx command.
  */
 export const createNodesV2: CreateNodesV2<PlanPluginOptions> = [
-  `{${PROJECT_FILES},${PLAN_FILES}}`,
+  FILES,
   async (files, options, context) => inferVerifyPlanTargets(files, options ?? {}, context),
 ];
 
@@ -35,32 +39,29 @@ function inferVerifyPlanTargets(
   context: CreateNodesContextV2,
 ): CreateNodesResultV2 {
   const targetName = options.targetName ?? 'verify-plan';
-  const plansDir = (options.plansDir ?? 'docs/features').replace(/\/+$/, '');
+  const plansDir = (options.plansDir ?? DEFAULT_PLANS_DIR).replace(/\/+$/, '');
   const modulesWithPlans = new Set<string>();
   const projectFiles: string[] = [];
   for (const file of files) {
-    if (file.endsWith('project.json')) projectFiles.push(file);
-    else {
-      const match = file.startsWith(`${plansDir}/`)
-        ? PLAN_IN_PLANS_DIR.exec(file.slice(plansDir.length + 1))
-        : null;
-      if (match) modulesWithPlans.add(match[1]);
+    if (!file.endsWith('.md')) projectFiles.push(file);
+    else if (file.startsWith(`${plansDir}/`)) {
+      const module = file.slice(plansDir.length + 1).split('/')[0];
+      if (module && file.length > plansDir.length + module.length + 2) modulesWithPlans.add(module);
     }
   }
 
   const results: CreateNodesResultV2 = [];
   const modulesWithProject = new Set<string>();
-  for (const file of projectFiles) {
-    const name = readProjectName(join(context.workspaceRoot, file));
-    if (!name || !modulesWithPlans.has(name)) continue;
-    modulesWithProject.add(name);
-    const root = dirname(file);
+  for (const project of workspaceProjects(context.workspaceRoot, projectFiles)) {
+    const module = planModuleOf(project.name, project.tags);
+    modulesWithProject.add(module);
+    if (!modulesWithPlans.has(module) && !isPlanRequiredByTag(project.tags)) continue;
     results.push([
-      file,
+      project.configFile,
       {
         projects: {
-          [root]: {
-            targets: { [targetName]: verifyPlanTarget(name, plansDir, context.workspaceRoot) },
+          [project.root]: {
+            targets: { [targetName]: verifyPlanTarget(module, plansDir, context.workspaceRoot) },
           },
         },
       },
@@ -70,7 +71,7 @@ function inferVerifyPlanTargets(
   for (const module of modulesWithPlans) {
     if (!modulesWithProject.has(module)) {
       warn(
-        `@mjomeet/plan: ${plansDir}/${module} has plans but there is no project named "${module}", so they are not verified. Create it with "nx g @mjomeet/plan:feature --module=${module} ..." or move the plans to the folder of an existing project.`,
+        `@mjomeet/plan: ${plansDir}/${module} has plans but no Nx project has the module "${module}" (a project named "${module}" or "@scope/${module}", or one tagged "plan:module:${module}"), so they are not verified. Create the module with "nx g @mjomeet/plan:feature --module=${module} ...", tag the project that implements it "plan:module:${module}", or move the plans to the folder of an existing project.`,
       );
     }
   }
@@ -86,8 +87,9 @@ function verifyPlanTarget(
     executor: '@mjomeet/plan:verify-plan',
     cache: true,
     inputs: [
-      `{workspaceRoot}/${plansDir}/${module}/**/*.md`,
-      '{projectRoot}/src/**/*.ts',
+      // The module's folder in any case: a twin in another case is a finding too.
+      `{workspaceRoot}/${plansDir}/${anyCase(module)}/**/*`,
+      '{projectRoot}/src/**/*',
       pluginInput(workspaceRoot),
     ],
     outputs: ['{options.outputFile}'],
@@ -114,14 +116,9 @@ function pluginInput(workspaceRoot: string): NonNullable<TargetConfiguration['in
     : { externalDependencies: ['@mjomeet/plan'] };
 }
 
-function readProjectName(file: string): string | undefined {
-  if (!existsSync(file)) return undefined;
-  try {
-    const name = (JSON.parse(readFileSync(file, 'utf-8')) as { name?: unknown }).name;
-    return typeof name === 'string' ? name : undefined;
-  } catch {
-    return undefined;
-  }
+/** `rooms` → `[rR][oO][oO][mM][sS]`: a glob that matches the name in any case. */
+function anyCase(name: string): string {
+  return name.replace(/[A-Za-z]/g, (c) => `[${c.toLowerCase()}${c.toUpperCase()}]`);
 }
 
 /**

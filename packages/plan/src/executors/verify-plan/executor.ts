@@ -2,6 +2,7 @@ import { ExecutorContext, logger } from '@nx/devkit';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { formatReport, verifyProjectPlans } from '../../plan';
+import { DEFAULT_PLANS_DIR, planModuleOf } from '../../plan/plan-required';
 import type { VerifyPlanExecutorSchema } from './schema';
 
 export default async function verifyPlanExecutor(
@@ -10,9 +11,10 @@ export default async function verifyPlanExecutor(
 ): Promise<{ success: boolean }> {
   const projectName = context.projectName ?? '';
   const project = context.projectsConfigurations?.projects[projectName];
+  const module = planModuleOf(projectName, project?.tags);
   const result = verifyProjectPlans({
     workspaceRoot: context.root,
-    plansDir: options.plansDir ?? `docs/features/${projectName}`,
+    plansDir: options.plansDir ?? `${DEFAULT_PLANS_DIR}/${module}`,
     projectRoot: project?.root,
     useCase: options.useCase,
   });

@@ -1,4 +1,5 @@
-import { getProjects, logger, Tree } from '@nx/devkit';
+import { logger, Tree } from '@nx/devkit';
+import { projectOfModule } from '../../utils/module-project';
 import {
   formatStylish,
   moduleCodeFromFiles,
@@ -29,7 +30,7 @@ export async function approveGenerator(tree: Tree, schema: ApproveGeneratorSchem
       `There is no plan at ${file}. Plan the use-case first: nx g @mjomeet/plan:feature --module=${module} --useCase=${useCase}`,
     );
   }
-  const project = getProjects(tree).get(module);
+  const project = projectOfModule(tree, module);
   if (!project) {
     throw new UserInputError(
       `The plan's module "${module}" has no Nx project, so its code cannot be traced. Create it with nx g @mjomeet/plan:feature --module=${module} --useCase=${useCase}.`,

@@ -257,7 +257,7 @@ describe('feature generator', () => {
         root: PROJECT,
         sourceRoot: `${PROJECT}/src`,
         projectType: 'library',
-        tags: ['type:module'],
+        tags: ['type:module', 'plan:required'],
       });
       expect(Object.keys(project.targets ?? {}).sort()).toEqual(['test', 'typecheck']);
       expect(project.targets?.test).toEqual({
@@ -951,7 +951,7 @@ describe('feature generator', () => {
       });
     });
 
-    it('uses an existing module project where it lives, without touching its configuration', async () => {
+    it('adopts an existing module project where it lives: tagged plan:required, nothing else touched', async () => {
       const tree = createTreeWithEmptyWorkspace();
       addProjectConfiguration(tree, 'meetings', {
         root: 'libs/meetings',
@@ -967,6 +967,7 @@ describe('feature generator', () => {
         [
           PLAN,
           ...WORKSPACE_FILES,
+          'libs/meetings/project.json',
           'libs/meetings/src/index.ts',
           ...SCHEDULE_MEETING_CODE.flatMap((file) => [
             `libs/meetings/${file}`,
@@ -978,6 +979,7 @@ describe('feature generator', () => {
         read(tree, 'libs/meetings/src/index.ts').startsWith('export const legacy = 1;\n'),
       ).toBe(true);
       expect(readProjectConfiguration(tree, 'meetings').targets).toEqual({});
+      expect(readProjectConfiguration(tree, 'meetings').tags).toEqual(['plan:required']);
       expect(tree.exists(PROJECT)).toBe(false);
     });
   });

@@ -4,8 +4,11 @@ import {
   GeneratorCallback,
   joinPathFragments,
   OverwriteStrategy,
+  readProjectConfiguration,
   Tree,
+  updateProjectConfiguration,
 } from '@nx/devkit';
+import { isPlanRequiredByTag, PLAN_REQUIRED_TAG } from '../../plan/plan-required';
 import { dirname, join } from 'node:path';
 import { initGenerator, isPluginRegistered } from '../init/generator';
 import { formatSnippet, formatWithPrettier } from '../../utils/prettier';
@@ -34,6 +37,7 @@ export async function featureGenerator(
   const artifacts = useCaseArtifacts(options);
   const written: string[] = [];
   if (options.createProject) written.push(...addModuleProject(tree, options));
+  else markPlanRequired(tree, options.projectName);
   if (!options.skipCode) written.push(...(await addUseCaseCode(tree, options, artifacts)));
 
   if (!isPluginRegistered(tree)) {
@@ -80,7 +84,7 @@ function addModuleProject(tree: Tree, options: NormalizedFeatureOptions): string
     root: projectRoot,
     sourceRoot: joinPathFragments(projectRoot, 'src'),
     projectType: 'library',
-    tags: ['type:module'],
+    tags: ['type:module', PLAN_REQUIRED_TAG],
     targets: {
       test: {
         executor: 'nx:run-commands',
@@ -99,6 +103,19 @@ function addModuleProject(tree: Tree, options: NormalizedFeatureOptions): string
     joinPathFragments(projectRoot, 'README.md'),
     joinPathFragments(projectRoot, 'project.json'),
   ];
+}
+
+/**
+ * An adopted project stays gated from now on, whether or not its plans stay: the tag is what
+ * the plugin, verify-plan and the audit read.
+ */
+function markPlanRequired(tree: Tree, project: string): void {
+  const configuration = readProjectConfiguration(tree, project);
+  if (isPlanRequiredByTag(configuration.tags)) return;
+  updateProjectConfiguration(tree, project, {
+    ...configuration,
+    tags: [...(configuration.tags ?? []), PLAN_REQUIRED_TAG],
+  });
 }
 
 /**

@@ -23,7 +23,7 @@ export interface ModuleLayout {
   readonly caseTwins: readonly string[];
   /** The module's project root, when known: `packages/rooms`. */
   readonly projectRoot: string | undefined;
-  /** The use-case folders of its code: the names under `{projectRoot}/src/application`. */
+  /** The use-case folders of its code: folders under `{projectRoot}/src/application` with a command or handler. */
   readonly useCaseFolders: readonly string[];
 }
 
@@ -132,7 +132,7 @@ export const noPlans: LayoutRule = {
 export const useCaseWithoutPlan: LayoutRule = {
   id: 'trace/use-case-without-plan',
   severity: 'error',
-  description: `Every use-case folder of the module's code (\`${APPLICATION_DIR}/{use-case}\`) has a plan.`,
+  description: `Every use-case folder of the module's code (\`${APPLICATION_DIR}/{use-case}\` with a command or handler) has a plan.`,
   check(layout) {
     if (!layout.projectRoot) return [];
     const planned = new Set(

@@ -1,4 +1,5 @@
-import { getProjects, joinPathFragments, Tree } from '@nx/devkit';
+import { joinPathFragments, Tree } from '@nx/devkit';
+import { projectOfModule } from '../../../utils/module-project';
 import { planPath } from '../../../plan/catalog';
 import type { FeatureGeneratorSchema } from '../schema';
 import { UserInputError, Names, pastTense, singular, toNames, toNamesList } from './names';
@@ -8,8 +9,10 @@ const PROTECTED_MODULES = new Set(['plan', 'ddd', 'mjomeet']);
 
 export interface NormalizedFeatureOptions {
   readonly module: Names;
-  /** The Nx project name of the module: its kebab-case name. */
+  /** The module's name, kebab-case: its plans folder, and the name of a project it creates. */
   readonly project: string;
+  /** The Nx project that implements the module (`@org/billing` for the module `billing`). */
+  readonly projectName: string;
   readonly projectRoot: string;
   /** Whether the module project is created by this run. */
   readonly createProject: boolean;
@@ -42,7 +45,7 @@ export function normalizeOptions(
     );
   }
 
-  const existing = getProjects(tree).get(project);
+  const existing = projectOfModule(tree, project);
   const projectRoot = existing?.root ?? joinPathFragments('packages', project);
   if (!existing && tree.exists(projectRoot)) {
     throw new UserInputError(
@@ -59,6 +62,7 @@ export function normalizeOptions(
   const options: NormalizedFeatureOptions = {
     module,
     project,
+    projectName: existing?.name ?? project,
     projectRoot,
     createProject: !existing,
     useCase,
