@@ -6,7 +6,7 @@
  * The steps share one workspace and run in order; a failed step makes later ones fail too, so
  * read the first failure first. PLAN_E2E_KEEP=1 keeps the workspace for a look afterwards.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { makeTempDir, npmPack, removeTempDir } from './support/packages';
 import { assertSucceeded, RunResult, tail } from './support/process';
@@ -457,5 +457,107 @@ describe('a user of @mjomeet/plan, in a fresh Nx workspace', () => {
     expect(readdirSync(temp).sort()).toEqual(outside);
     expect(existsSync(join(temp, 'escape'))).toBe(false);
     expect(existsSync(ws.path('docs/escape'))).toBe(false);
+  });
+
+  describe('the gate fails closed', () => {
+    const bookRoomCode = `${MODULE}/src/application/book-room`;
+    const restore = async () => {
+      assertSucceeded(await ws.git(['checkout', '--', '.']));
+      assertSucceeded(await ws.git(['clean', '-fdq']));
+    };
+
+    beforeAll(async () => {
+      await restore();
+    });
+    afterEach(restore);
+
+    /** `nx test zeta` fails before jest, and names the plan the use-case's code expects. */
+    async function expectTestRefusedNamingThePlan(): Promise<StylishFinding[]> {
+      const result = await ws.nx(['test', 'zeta', '--outputStyle=static']);
+      expectExit(result, 'failure');
+      expect(jestTestsLine(result.output)).toBeUndefined();
+      const findings = parseStylish(result.output);
+      expect(findings).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({
+            file: bookRoomCode,
+            severity: 'error',
+            ruleId: 'trace/use-case-without-plan',
+          }),
+        ]),
+      );
+      const [missing] = findings.filter((f) => f.ruleId === 'trace/use-case-without-plan');
+      expect(missing.message).toContain(`expected ${PLAN}`);
+      return findings;
+    }
+
+    it('a renamed plan makes nx test fail, naming the plan it expects', async () => {
+      assertSucceeded(await ws.git(['mv', PLAN, 'docs/features/zeta/BookRoom/bookroom-plan.md']));
+
+      const findings = await expectTestRefusedNamingThePlan();
+
+      expect(findings).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({
+            file: 'docs/features/zeta/BookRoom/bookroom-plan.md',
+            ruleId: 'plan/misplaced-file',
+          }),
+        ]),
+      );
+    });
+
+    it('a renamed plan folder makes nx test fail too', async () => {
+      assertSucceeded(
+        await ws.git(['mv', 'docs/features/zeta/BookRoom', 'docs/features/zeta/Bookroom']),
+      );
+      assertSucceeded(
+        await ws.git([
+          'mv',
+          'docs/features/zeta/Bookroom/BookRoom-plan.md',
+          'docs/features/zeta/Bookroom/Bookroom-plan.md',
+        ]),
+      );
+
+      await expectTestRefusedNamingThePlan();
+    });
+
+    it('a deleted plan makes nx test fail, naming the plan it expects', async () => {
+      rmSync(ws.path(PLAN));
+
+      await expectTestRefusedNamingThePlan();
+    });
+
+    it('a package.json-only project with a draft plan is gated', async () => {
+      const rootPackage = ws.readJson<Record<string, unknown>>('package.json');
+      ws.write(
+        'package.json',
+        `${JSON.stringify({ ...rootPackage, workspaces: ['packages/billing'] }, null, 2)}\n`,
+      );
+      ws.write(
+        'packages/billing/package.json',
+        `${JSON.stringify(
+          {
+            name: '@e2e/billing',
+            version: '0.0.0',
+            private: true,
+            scripts: { test: 'node -e "console.log(\'BILLING TESTS RAN\')"' },
+          },
+          null,
+          2,
+        )}\n`,
+      );
+      ws.write(
+        'docs/features/billing/IssueInvoice/IssueInvoice-plan.md',
+        COMPLETE_PLAN.replace(/BookRoom/g, 'IssueInvoice').replace(/zeta/g, 'billing'),
+      );
+
+      const result = await ws.nx(['test', '@e2e/billing', '--outputStyle=static']);
+
+      expectExit(result, 'failure');
+      expect(result.output).toContain('@e2e/billing:verify-plan');
+      expect(result.output).not.toContain('BILLING TESTS RAN');
+      expect(result.output).not.toMatch(/no project named|no Nx project has the module/);
+      expect(parseStylish(result.output).map((f) => f.ruleId)).toContain('approval/missing');
+    });
   });
 });

@@ -182,7 +182,8 @@ export interface StylishFinding {
   readonly ruleId: string;
 }
 
-const STYLISH = /^(\S+\.md):(\d+):(\d+) {2}(error|warning) {2}(.+) {2}([a-z]+\/[a-z-]+)$/;
+/** The file is a plan, or for a rule on the module as a whole, a folder or another file. */
+const STYLISH = /^(\S+):(\d+):(\d+) {2}(error|warning) {2}(.+) {2}([a-z]+\/[a-z-]+)$/;
 
 export function parseStylish(output: string): StylishFinding[] {
   const findings: StylishFinding[] = [];
