@@ -462,7 +462,8 @@ describe('a user of @mjomeet/plan, in a fresh Nx workspace', () => {
   describe('the gate fails closed', () => {
     const bookRoomCode = `${MODULE}/src/application/book-room`;
     const restore = async () => {
-      assertSucceeded(await ws.git(['checkout', '--', '.']));
+      // Back to the last commit, renames in the index included.
+      assertSucceeded(await ws.git(['reset', '-q', '--hard', 'HEAD']));
       assertSucceeded(await ws.git(['clean', '-fdq']));
     };
 

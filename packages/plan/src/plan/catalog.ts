@@ -24,14 +24,15 @@ export type SectionId =
   | 'approval';
 
 export interface SectionSpec {
-  readonly id: SectionId;
+  /** Stable: rules and configuration name sections by id. A team's own sections: any kebab-case id. */
+  readonly id: string;
   /** The `##` heading, exactly as written in a plan. */
   readonly title: string;
   /** What a person writes there; the template shows it as the placeholder. */
   readonly guidance: string;
 }
 
-export const SECTIONS: readonly SectionSpec[] = [
+export const SECTIONS: ReadonlyArray<SectionSpec & { readonly id: SectionId }> = [
   {
     id: 'requirements',
     title: 'Requirements analysis',
@@ -119,7 +120,7 @@ export interface ChecklistGroup {
 }
 
 export interface Checklist {
-  readonly section: SectionId;
+  readonly section: string;
   readonly groups: readonly ChecklistGroup[];
 }
 
@@ -231,6 +232,17 @@ export const FEATURE_CHECKLIST: Checklist = {
 
 export const CHECKLISTS: readonly Checklist[] = [IMPLEMENTATION_CHECKLIST, FEATURE_CHECKLIST];
 
+/**
+ * What a plan must contain: its sections in order and its checklists. The seed's by default; a
+ * workspace's configuration adds its own sections and items, and a profile may leave some out.
+ */
+export interface Catalog {
+  readonly sections: readonly SectionSpec[];
+  readonly checklists: readonly Checklist[];
+}
+
+export const SEED_CATALOG: Catalog = { sections: SECTIONS, checklists: CHECKLISTS };
+
 /** Marks text a person still has to write. Any occurrence left in a plan is a finding. */
 export const PLACEHOLDER = 'TODO(plan)';
 
@@ -251,8 +263,8 @@ export function planPath(module: string, useCase: string): string {
 
 export const PLAN_PATH_PATTERN = /(?:^|\/)docs\/features\/([^/]+)\/([^/]+)\/\2-plan\.md$/;
 
-export function sectionTitle(id: SectionId): string {
-  const section = SECTIONS.find((s) => s.id === id);
+export function sectionTitle(id: string, catalog: Catalog = SEED_CATALOG): string {
+  const section = catalog.sections.find((s) => s.id === id);
   if (!section) throw new Error(`Unknown plan section: ${id}`);
   return section.title;
 }

@@ -46,3 +46,23 @@ export function useCaseOfCodeDir(folder: string): string {
     .map((word) => word.charAt(0).toUpperCase() + word.slice(1))
     .join('');
 }
+
+/** `{plansDir}/{module}/{UseCase}/{UseCase}-plan.md`, workspace-relative. */
+export function planPath(plansDir: string, module: string, useCase: string): string {
+  return `${plansDir}/${module}/${planInModuleDir(useCase)}`;
+}
+
+/** The module and use-case a plan's path names, when it has the layout under `plansDir`. */
+export function pathNames(
+  file: string,
+  plansDir: string,
+): { module: string; useCase: string } | undefined {
+  const path = file.replace(/\\/g, '/');
+  const prefix = `${plansDir.replace(/\/+$/, '')}/`;
+  const at = path.startsWith(prefix) ? 0 : path.lastIndexOf(`/${prefix}`) + 1;
+  if (at < 0 || !path.startsWith(prefix, at)) return undefined;
+  const [module, folder, name, ...deeper] = path.slice(at + prefix.length).split('/');
+  if (deeper.length > 0 || !module || !folder || name !== `${folder}${PLAN_SUFFIX}`)
+    return undefined;
+  return { module, useCase: folder };
+}

@@ -33,6 +33,11 @@ export function placeholderLines(text: string): number[] {
   return found;
 }
 
+/** Whether a piece of text (a table cell) holds a placeholder; not remembered. */
+export function hasPlaceholder(text: string): boolean {
+  return scan(text).length > 0;
+}
+
 /** The last few plans' answers: several rules ask about the same plan in turn. */
 const memo = new Map<string, number[]>();
 

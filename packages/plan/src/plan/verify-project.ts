@@ -9,9 +9,13 @@ import { compareFindings, Finding } from './finding';
 import { APPLICATION_DIR, isUseCaseFile, planInModuleDir } from './layout';
 import { readModuleCode } from './module-code';
 import { MAX_PLAN_BYTES, tooLargeMessage } from './readable';
-import { LAYOUT_RULES, ModuleLayout, plansOf } from './rules/layout';
-import { unreadable } from './rules/unreadable';
-import { verifyPlan } from './verify';
+import { DEFAULT_CONFIG, ResolvedConfig, ResolvedRule } from './config/resolve';
+import { ModuleLayout, plansOf } from './module-layout';
+import { unreadable } from './rules/plan/unreadable';
+import type { ModuleRule } from './rules/rule';
+import { findingOf, verifyPlan } from './verify';
+
+const START = { line: 1, column: 1 };
 
 export interface VerifyProjectPlansOptions {
   readonly workspaceRoot: string;
@@ -23,6 +27,8 @@ export interface VerifyProjectPlansOptions {
   readonly useCase?: string;
   readonly skipApproval?: boolean;
   readonly now?: Date;
+  /** The workspace's configuration; default: the seed's catalog and every built-in rule. */
+  readonly config?: ResolvedConfig;
 }
 
 export interface VerifyProjectPlansResult {
@@ -36,6 +42,7 @@ export interface VerifyProjectPlansResult {
 
 export function verifyProjectPlans(options: VerifyProjectPlansOptions): VerifyProjectPlansResult {
   const plansDir = toPosix(options.plansDir).replace(/\/+$/, '');
+  const config = options.config ?? DEFAULT_CONFIG;
   const projectRoot = options.projectRoot === undefined ? undefined : toPosix(options.projectRoot);
   const layout = readModuleLayout(options.workspaceRoot, plansDir, projectRoot);
   let plans = plansOf(layout);
@@ -51,7 +58,16 @@ export function verifyProjectPlans(options: VerifyProjectPlansOptions): VerifyPr
       };
     }
   } else {
-    for (const rule of LAYOUT_RULES) findings.push(...rule.check(layout));
+    for (const entry of config.defaults.rules) {
+      if (entry.rule.scope !== 'module') continue;
+      const { rule, options: ruleOptions } = entry as ResolvedRule<ModuleRule>;
+      // A module finding is on the folder or file it names, not on a plan.
+      rule.check(
+        layout,
+        (file, messageId, data) => findings.push(findingOf(entry, file, START, messageId, data)),
+        ruleOptions,
+      );
+    }
   }
   const moduleCode = projectRoot ? readModuleCode(options.workspaceRoot, projectRoot) : undefined;
   for (const file of plans) {
@@ -65,6 +81,7 @@ export function verifyProjectPlans(options: VerifyProjectPlansOptions): VerifyPr
           moduleCode,
           skipApproval: options.skipApproval,
           now: options.now,
+          config,
         }),
       );
   }
@@ -131,15 +148,10 @@ function filesUnder(workspaceRoot: string, dir: string): string[] {
  * at all: its size is enough to report it.
  */
 function readPlan(workspaceRoot: string, file: string): { text: string } | { unreadable: Finding } {
-  const report = (message: string) => ({
-    unreadable: {
-      ruleId: unreadable.id,
-      severity: unreadable.severity,
-      message,
-      file,
-      line: 1,
-      column: 1,
-    },
+  const report = (reason: string) => ({
+    unreadable: findingOf({ rule: unreadable, severity: 'error' }, file, START, 'unreadable', {
+      reason,
+    }),
   });
   try {
     const path = join(workspaceRoot, file);

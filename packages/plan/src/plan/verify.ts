@@ -1,14 +1,18 @@
 /**
- * Verifies one plan: parse once, build one context, run the rule catalog, sort the findings.
- * No file system here: the caller reads the plan (and the module's code, once per module).
+ * Verifies one plan: parse once, build one context, run the configured rules, sort the
+ * findings. No file system here: the caller reads the plan (and the module's code, once per
+ * module). Which rules run, at which severity and with which options, is the configuration's;
+ * how the verifier treats a rule is its tags': `blocking` rules run first and stop the others
+ * when they report, and a caller may skip tags (approve skips `approval`).
  */
-import { compareFindings, Finding, RuleMeta } from './finding';
+import { fillMessage, Finding, MessageData, RuleMeta, RuleTag, compareFindings } from './finding';
+import type { SourcePosition } from './line-index';
 import type { ModuleCode } from './module-code';
 import { parsePlan } from './parse-plan';
-import { APPROVAL_RULE_IDS, RULE_CATALOG } from './rules';
+import { DEFAULT_CONFIG, ResolvedConfig, ResolvedRule } from './config/resolve';
+import { BUILT_IN_RULES } from './rules';
+import type { PlanRule } from './rules/rule';
 import { createContext } from './rules/rule';
-import { LAYOUT_RULES } from './rules/layout';
-import { isUnreadable, unreadable } from './rules/unreadable';
 
 export interface VerifyPlanOptions {
   /** The plan's path, workspace-relative: findings carry it, and path rules read it. */
@@ -16,35 +20,75 @@ export interface VerifyPlanOptions {
   readonly text: string;
   /** The module's code; without it the traceability rules (trace/*) do not run. */
   readonly moduleCode?: ModuleCode;
-  /** Skip approval/* (the approve generator checks everything else before approving). */
+  /** The workspace's configuration; default: the seed's catalog and every built-in rule. */
+  readonly config?: ResolvedConfig;
+  /** Rules with any of these tags do not run (the approve generator skips `approval`). */
+  readonly skipTags?: readonly RuleTag[];
+  /** Same as `skipTags: ['approval']`. */
   readonly skipApproval?: boolean;
   /** The current time, for "approved in the future". Default: now. */
   readonly now?: Date;
 }
 
-/** Every rule: id, severity and description, in catalog order (plans, then modules). */
-export const RULES: readonly RuleMeta[] = [...RULE_CATALOG, ...LAYOUT_RULES].map(
-  ({ id, severity, description }) => ({
-    id,
-    severity,
-    description,
-  }),
-);
-
-const RULES_WITHOUT_APPROVAL = RULE_CATALOG.filter(
-  (rule) => !APPROVAL_RULE_IDS.has(rule.id) && rule !== unreadable,
-);
-const RULES_WITH_APPROVAL = RULE_CATALOG.filter((rule) => rule !== unreadable);
+/** Every built-in rule's meta, in catalog order. */
+export const RULES: readonly RuleMeta[] = BUILT_IN_RULES.map((rule) => rule.meta);
 
 export function verifyPlan(options: VerifyPlanOptions): Finding[] {
-  const { file, text, moduleCode, skipApproval = false, now = new Date() } = options;
+  const { file, text, moduleCode, now = new Date() } = options;
+  const config = options.config ?? DEFAULT_CONFIG;
+  const skip = new Set<RuleTag>(options.skipTags ?? []);
+  if (options.skipApproval) skip.add('approval');
   const plan = parsePlan(text, file);
-  const context = createContext(plan, moduleCode, now);
-  // An empty, binary or huge file is reported once, and nothing else is checked in it.
-  if (isUnreadable(plan.problems)) return unreadable.check(context);
+  const requested = plan.frontMatter?.data?.profile;
+  const { profile, known } = config.profileOf(requested);
+  const context = createContext(plan, {
+    moduleCode,
+    now,
+    catalog: profile.catalog,
+    plansDir: config.plansDir,
+    profile: {
+      requested,
+      name: profile.name,
+      known,
+      modules: profile.modules,
+      available: [...config.profiles.keys()],
+    },
+  });
+  const rules = profile.rules.filter(
+    (entry): entry is ResolvedRule<PlanRule> =>
+      entry.rule.scope === 'plan' && !entry.rule.meta.tags.some((tag) => skip.has(tag)),
+  );
   const findings: Finding[] = [];
-  for (const rule of skipApproval ? RULES_WITHOUT_APPROVAL : RULES_WITH_APPROVAL) {
-    for (const found of rule.check(context)) findings.push(found);
-  }
+  const run = (entry: ResolvedRule<PlanRule>) =>
+    entry.rule.check(
+      context,
+      (at, messageId, data) => findings.push(findingOf(entry, file, at, messageId, data)),
+      entry.options,
+    );
+  // A file that is no plan at all is reported once, and nothing else is checked in it.
+  for (const entry of rules) if (entry.rule.meta.tags.includes('blocking')) run(entry);
+  if (findings.length > 0) return findings.sort(compareFindings);
+  for (const entry of rules) if (!entry.rule.meta.tags.includes('blocking')) run(entry);
   return findings.sort(compareFindings);
+}
+
+/** A finding of a rule: its message filled, at the configured severity. */
+export function findingOf(
+  { rule, severity }: Pick<ResolvedRule, 'rule' | 'severity'>,
+  file: string,
+  at: SourcePosition,
+  messageId: string,
+  data: MessageData = {},
+): Finding {
+  const template = rule.meta.messages[messageId];
+  return {
+    ruleId: rule.meta.id,
+    severity,
+    messageId,
+    data,
+    message: template === undefined ? messageId : fillMessage(template, data),
+    file,
+    line: at.line,
+    column: at.column,
+  };
 }

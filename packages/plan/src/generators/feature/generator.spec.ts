@@ -81,7 +81,7 @@ const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
 const withoutCode = (markdown: string) => markdown.replace(/^```[^\n]*\n[\s\S]*?^```$/gm, '');
 
 /** The text of a `## title` section, up to the next `## ` heading (code blocks removed). */
-function section(plan: string, id: SectionId): string {
+function section(plan: string, id: string): string {
   const title = SECTIONS.find((spec) => spec.id === id)!.title;
   const lines = withoutCode(plan).split('\n');
   const start = lines.indexOf(`## ${title}`);

@@ -12,6 +12,8 @@ import { formatJson, formatReport, formatSarif, formatStylish, SARIF_SCHEMA } fr
 const error: Finding = {
   ruleId: 'plan/placeholder',
   severity: 'error',
+  messageId: 'left',
+  data: {},
   message: '`TODO(plan)` left in `## Components`; replace it.',
   file: 'docs/features/zeta/BookRoom/BookRoom-plan.md',
   line: 20,
@@ -20,6 +22,8 @@ const error: Finding = {
 const warning: Finding = {
   ruleId: 'plan/section-order',
   severity: 'warning',
+  messageId: 'outOfOrder',
+  data: {},
   message: 'Section `## Domain model` is out of order;\nmove it.',
   file: 'docs/features/zeta/Book Room/Book Room-plan.md',
   line: 70,

@@ -10,7 +10,7 @@ import {
   ruleIds,
   verifyVariant,
 } from '../__fixtures__/plans';
-import { parseIsoDateTime } from './approval';
+import { parseIsoDateTime } from '../approval-block';
 
 const APPROVAL_IDS = ['approval/invalid', 'approval/missing', 'approval/stale'];
 const approvalFindings = (text: string) =>

@@ -1,26 +1,42 @@
-/** The rule catalog, in the order rules run and are documented (docs/rules.md). */
-import { approvalInvalid, approvalMissing, approvalStale, APPROVAL_RULE_IDS } from './approval';
-import { itemMissing, naReason, unchecked } from './checklist';
-import { frontMatter, pathMismatch } from './front-matter';
-import { placeholder } from './placeholder';
+/**
+ * The built-in rules, in the order they run and are documented (docs/rules.md). Each rule is an
+ * object in its own file, named after its id.
+ */
+import { approvalInvalid } from './approval/invalid';
+import { approvalMissing } from './approval/missing';
+import { approvalStale } from './approval/stale';
+import { itemMissing } from './checklist/item-missing';
+import { naReason } from './checklist/na-reason';
+import { unchecked } from './checklist/unchecked';
+import { frontMatter } from './plan/front-matter';
+import { misplacedFile } from './plan/misplaced-file';
+import { noPlans } from './plan/no-plans';
+import { pathMismatch } from './plan/path-mismatch';
+import { placeholder } from './plan/placeholder';
+import { profile } from './plan/profile';
+import { sectionDuplicate } from './plan/section-duplicate';
+import { sectionEmpty } from './plan/section-empty';
+import { sectionMissing } from './plan/section-missing';
+import { sectionOrder } from './plan/section-order';
+import { sectionSubstance } from './plan/section-substance';
+import { unreadable } from './plan/unreadable';
 import type { Rule } from './rule';
-import {
-  sectionDuplicate,
-  sectionEmpty,
-  sectionMissing,
-  sectionOrder,
-  sectionSubstance,
-} from './sections';
-import { specDrift } from './spec-drift';
-import { mitigationMissing, noThreats, vagueRow } from './threat-model';
-import { artifactMissing, specNotInPlan } from './traceability';
-import { unreadable } from './unreadable';
-import { noAssertion, noCodeBlock, syntaxError } from './unit-tests';
+import { noAssertion } from './tests/no-assertion';
+import { noCodeBlock } from './tests/no-code-block';
+import { syntaxError } from './tests/syntax-error';
+import { mitigationMissing } from './threat-model/mitigation-missing';
+import { noThreats } from './threat-model/no-threats';
+import { vagueRow } from './threat-model/vague-row';
+import { artifactMissing } from './trace/artifact-missing';
+import { specDrift } from './trace/spec-drift';
+import { specNotInPlan } from './trace/spec-not-in-plan';
+import { useCaseWithoutPlan } from './trace/use-case-without-plan';
 
-export const RULE_CATALOG: readonly Rule[] = [
+export const BUILT_IN_RULES: readonly Rule[] = [
   unreadable,
   frontMatter,
   pathMismatch,
+  profile,
   sectionMissing,
   sectionDuplicate,
   sectionOrder,
@@ -42,8 +58,9 @@ export const RULE_CATALOG: readonly Rule[] = [
   approvalMissing,
   approvalInvalid,
   approvalStale,
+  misplacedFile,
+  noPlans,
+  useCaseWithoutPlan,
 ];
 
-export { APPROVAL_RULE_IDS };
-export { unreadable };
-export type { Rule, RuleContext } from './rule';
+export type { ModuleRule, PlanRule, Report, Rule, RuleContext } from './rule';

@@ -1,13 +1,19 @@
 /**
- * What a rule sees and how it reports. The context is computed once per plan and shared by all
+ * What a rule is and what it sees. A rule is a self-describing object, like an eslint rule: its
+ * `meta` (id, description, tags, default severity, docs, message templates, options schema) and
+ * a `check` that reports by message id. The context is computed once per plan and shared by all
  * rules, so no rule re-parses or re-derives what another already needed.
  */
-import { PLAN_STATUSES, PlanStatus, SectionId, SECTIONS } from '../catalog';
-import type { Finding, RuleMeta } from '../finding';
+import { Catalog, PLAN_STATUSES, PlanStatus } from '../catalog';
+import type { MessageData, RuleMeta } from '../finding';
+import { MODULE_NAME, USE_CASE_NAME } from '../layout';
 import type { SourcePosition } from '../line-index';
 import type { ModuleCode } from '../module-code';
 import type { ParsedPlan, Section } from '../plan-model';
-import { MODULE_NAME, USE_CASE_NAME } from '../layout';
+import { normaliseTitle } from '../text';
+import type { ModuleLayout } from '../module-layout';
+
+export type { RuleMeta } from '../finding';
 
 export interface RuleContext {
   readonly plan: ParsedPlan;
@@ -20,55 +26,82 @@ export interface RuleContext {
   readonly module: string | undefined;
   readonly useCase: string | undefined;
   readonly status: PlanStatus | undefined;
-  /** The first `##` section of each catalog title. */
-  readonly sections: ReadonlyMap<SectionId, Section>;
+  /** What the plan must contain, as configured. */
+  readonly catalog: Catalog;
+  /** Where plans live, workspace-relative: `docs/features` unless configured. */
+  readonly plansDir: string;
+  /** The profile the plan asks for (`profile:` in its front matter), as configured. */
+  readonly profile: PlanProfile;
+  /** The first `##` section of each catalog title, by section id. */
+  readonly sections: ReadonlyMap<string, Section>;
 }
 
-export interface Rule extends RuleMeta {
-  check(context: RuleContext): Finding[];
+/** Reports a finding of the running rule: where, which message, with what to fill it. */
+export type Report = (at: SourcePosition, messageId: string, data?: MessageData) => void;
+/** Reports a finding of a module rule, on a file or folder of the module (at line 1). */
+export type ModuleReport = (file: string, messageId: string, data?: MessageData) => void;
+
+/** A rule on one plan. */
+export interface PlanRule<Options = Readonly<Record<string, unknown>>> {
+  readonly scope: 'plan';
+  readonly meta: RuleMeta;
+  check(context: RuleContext, report: Report, options: Options): void;
 }
 
-export function finding(
-  rule: RuleMeta,
-  context: RuleContext,
-  at: SourcePosition,
-  message: string,
-): Finding {
-  return {
-    ruleId: rule.id,
-    severity: rule.severity,
-    message,
-    file: context.file,
-    line: at.line,
-    column: at.column,
-  };
+/** A rule on a module as a whole: its plans folder and its code's layout. */
+export interface ModuleRule<Options = Readonly<Record<string, unknown>>> {
+  readonly scope: 'module';
+  readonly meta: RuleMeta;
+  check(layout: ModuleLayout, report: ModuleReport, options: Options): void;
 }
 
-/** Section titles compare with runs of white space collapsed: `##  Threat  model` is the same. */
-export function normaliseTitle(title: string): string {
-  return title.replace(/\s+/g, ' ').trim();
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type Rule = PlanRule<any> | ModuleRule<any>;
+
+/** Where every built-in rule is documented; a rule's anchor is its id without `/`. */
+export const RULES_DOC = 'https://github.com/mjomeet/plan/blob/main/docs/rules.md';
+
+export function docsOf(id: string): string {
+  return `${RULES_DOC}#${id.replace(/[^a-z0-9-]/g, '')}`;
 }
 
-/** Catalog title → section id, built once. */
-const SECTION_BY_TITLE: ReadonlyMap<string, SectionId> = new Map(
-  SECTIONS.map((section) => [normaliseTitle(section.title), section.id]),
-);
+/** Catalog title → section id, built once per catalog. */
+const titles = new WeakMap<Catalog, ReadonlyMap<string, string>>();
 
-export function sectionIdOf(section: Section): SectionId | undefined {
-  return SECTION_BY_TITLE.get(normaliseTitle(section.title));
+export function sectionIdOf(section: Section, catalog: Catalog): string | undefined {
+  let byTitle = titles.get(catalog);
+  if (!byTitle) {
+    byTitle = new Map(catalog.sections.map((spec) => [normaliseTitle(spec.title), spec.id]));
+    titles.set(catalog, byTitle);
+  }
+  return byTitle.get(normaliseTitle(section.title));
 }
 
-export { MODULE_NAME, USE_CASE_NAME } from '../layout';
+export interface PlanProfile {
+  /** As the front matter gives it; `default` when it gives none. */
+  readonly requested: unknown;
+  /** The profile the plan is verified with: the full plan when the requested one is unknown. */
+  readonly name: string;
+  readonly known: boolean;
+  /** The modules that may use it (`*`: all), and every profile the configuration has. */
+  readonly modules: readonly string[];
+  readonly available: readonly string[];
+}
 
-export function createContext(
-  plan: ParsedPlan,
-  moduleCode: ModuleCode | undefined,
-  now: Date,
-): RuleContext {
+export interface ContextOptions {
+  readonly moduleCode: ModuleCode | undefined;
+  readonly now: Date;
+  readonly catalog: Catalog;
+  readonly plansDir: string;
+  readonly profile: PlanProfile;
+}
+
+export function createContext(plan: ParsedPlan, options: ContextOptions): RuleContext {
+  const { moduleCode, now, catalog, plansDir, profile } = options;
   const data = plan.frontMatter?.data;
-  const sections = new Map<SectionId, Section>();
+  const sections = new Map<string, Section>();
   for (const section of plan.sections) {
-    const id = sectionIdOf(section);
+    const id = sectionIdOf(section, catalog);
     if (id && !sections.has(id)) sections.set(id, section);
   }
   const module =
@@ -78,18 +111,29 @@ export function createContext(
       ? data.useCase
       : undefined;
   const status = PLAN_STATUSES.find((candidate) => candidate === data?.status);
-  return { plan, file: plan.file, moduleCode, now, module, useCase, status, sections };
+  return {
+    plan,
+    file: plan.file,
+    moduleCode,
+    now,
+    module,
+    useCase,
+    status,
+    catalog,
+    plansDir,
+    profile,
+    sections,
+  };
 }
 
 /** `## Title` in backticks, as messages name sections. */
-export function sectionRef(id: SectionId): string {
-  return `\`## ${SECTIONS.find((section) => section.id === id)?.title ?? id}\``;
+export function sectionRef(id: string, catalog: Catalog): string {
+  return `\`## ${catalog.sections.find((section) => section.id === id)?.title ?? id}\``;
 }
 
-/** Text from the plan quoted in a message: on one line, and cut to a readable length. */
-export function excerpt(text: string, max = 80): string {
-  const flat = (text.length > max * 4 ? text.slice(0, max * 4) : text).replace(/\s+/g, ' ').trim();
-  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+/** What a section needs, as the template's guidance says it. */
+export function guidanceOf(id: string, catalog: Catalog): string {
+  return catalog.sections.find((section) => section.id === id)?.guidance ?? '';
 }
 
 /**

@@ -6,7 +6,7 @@ import {
   replaceOnce,
   verifyVariant,
 } from '../__fixtures__/plans';
-import { longestIncreasingRun } from './sections';
+import { longestIncreasingRun } from './plan/section-order';
 
 describe('plan/section-missing', () => {
   const rule = (text: string) => findingsOf('plan/section-missing', verifyVariant(text));

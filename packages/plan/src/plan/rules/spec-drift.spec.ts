@@ -11,7 +11,7 @@ import {
 } from '../__fixtures__/plans';
 import { moduleCodeFromFiles } from '../module-code';
 import { verifyPlan } from '../verify';
-import { firstDifference, tokenize } from './spec-drift';
+import { firstDifference, tokenize } from '../code-tokens';
 
 const RULE = 'trace/spec-drift';
 const ROOM_ID_SPEC = 'src/domain/room/room-id.value-object.spec.ts';

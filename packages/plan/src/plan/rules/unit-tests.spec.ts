@@ -6,7 +6,7 @@ import {
   replaceOnce,
   verifyVariant,
 } from '../__fixtures__/plans';
-import { firstSyntaxError } from './unit-tests';
+import { firstSyntaxError } from '../typescript';
 
 describe('tests/no-code-block', () => {
   const rule = (text: string) =>

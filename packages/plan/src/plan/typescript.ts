@@ -1,10 +1,11 @@
-/** The unit tests: at least one TypeScript block in the Unit tests section; every TypeScript block parses. */
+/**
+ * TypeScript, as the rules read the plan's code blocks: loaded once, on first use, and each
+ * block parsed once for every rule that asks (syntax, tests, assertions). No type check: a
+ * plan's snippets import code that may not exist yet.
+ */
 import type * as ts from 'typescript';
-import type { Finding } from '../finding';
-import type { SourcePosition } from '../line-index';
-import type { CodeBlock, ParsedPlan } from '../plan-model';
-import type { Rule } from './rule';
-import { finding, sectionRef } from './rule';
+import type { SourcePosition } from './line-index';
+import type { CodeBlock, ParsedPlan } from './plan-model';
 
 /**
  * TypeScript is loaded on first use. It is by far the largest module the plan model needs
@@ -12,7 +13,7 @@ import { finding, sectionRef } from './rule';
  * worker on every command that computes the project graph, only to read createNodesV2.
  */
 let compiler: typeof ts | undefined;
-function typescript(): typeof ts {
+export function typescript(): typeof ts {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   return (compiler ??= require('typescript') as typeof ts);
 }
@@ -23,24 +24,6 @@ const TYPESCRIPT = new Set(['ts', 'typescript', 'tsx', 'mts', 'cts']);
 export function isTypeScriptBlock(block: CodeBlock): boolean {
   return TYPESCRIPT.has(block.lang);
 }
-
-export const noCodeBlock: Rule = {
-  id: 'tests/no-code-block',
-  severity: 'error',
-  description: 'The Unit tests section contains at least one TypeScript (```ts) code block.',
-  check(context) {
-    const section = context.sections.get('unit-tests');
-    if (!section || section.codeBlocks.some(isTypeScriptBlock)) return [];
-    return [
-      finding(
-        noCodeBlock,
-        context,
-        section.heading,
-        `${sectionRef('unit-tests')} has no TypeScript code block; add the tests to review, each in a \`\`\`ts block with the implementation it tests.`,
-      ),
-    ];
-  },
-};
 
 /** `parseDiagnostics` is not in TypeScript's public typings, but it is what the parser found. */
 interface ParsedSource extends ts.SourceFile {
@@ -123,7 +106,7 @@ export function firstSyntaxError(code: string, tsx: boolean): SyntaxProblem | un
 }
 
 /** Maps a position in a block's code to the plan file (the code may be indented in a list). */
-function positionInPlan(
+export function positionInPlan(
   plan: ParsedPlan,
   block: CodeBlock,
   problem: SyntaxProblem,
@@ -134,30 +117,6 @@ function positionInPlan(
   const indent = sourceText.endsWith(codeLineText) ? sourceText.length - codeLineText.length : 0;
   return { line, column: indent + problem.codeColumn + 1 };
 }
-
-export const syntaxError: Rule = {
-  id: 'tests/syntax-error',
-  severity: 'error',
-  description: "Every TypeScript code block of the plan parses with TypeScript's parser.",
-  check(context) {
-    const findings: Finding[] = [];
-    for (const block of context.plan.codeBlocks) {
-      if (!isTypeScriptBlock(block)) continue;
-      const problem = firstSyntaxError(block.code, block.lang === 'tsx');
-      if (!problem) continue;
-      const more = problem.count > 1 ? ` (${problem.count - 1} more after it)` : '';
-      findings.push(
-        finding(
-          syntaxError,
-          context,
-          positionInPlan(context.plan, block, problem),
-          `TypeScript syntax error in the \`\`\`${block.lang} block: ${problem.message}${more}; fix the code so that it parses.`,
-        ),
-      );
-    }
-    return findings;
-  },
-};
 
 /** The test functions of a block, as jest reads them. */
 export interface TestCensus {
@@ -225,53 +184,3 @@ export function testCensus(code: string, tsx = false): TestCensus | undefined {
   }
   return { callsTestApi, tests, asserting };
 }
-
-/** `### \`….spec.ts\``: the heading the template puts above each spec's code. */
-const SPEC_HEADING = /\.spec\.tsx?`?\s*$/;
-
-export const noAssertion: Rule = {
-  id: 'tests/no-assertion',
-  severity: 'error',
-  description:
-    'Every test block of the Unit tests section holds at least one `it`/`test` with an assertion.',
-  check(context) {
-    const section = context.sections.get('unit-tests');
-    if (!section) return [];
-    const blocks = section.codeBlocks.filter(isTypeScriptBlock);
-    if (blocks.length === 0) return []; // tests/no-code-block reports it
-    const findings: Finding[] = [];
-    let testBlocks = 0;
-    for (const block of blocks) {
-      const census = testCensus(block.code, block.lang === 'tsx');
-      if (!census) continue; // tests/syntax-error reports it
-      const heading = [...section.subheadings].reverse().find((h) => h.line < block.line);
-      const underSpec = heading !== undefined && SPEC_HEADING.test(heading.text);
-      if (!census.callsTestApi && !underSpec) continue; // the implementation a test shows
-      testBlocks++;
-      if (census.asserting > 0) continue;
-      const what =
-        census.tests === 0
-          ? 'has no `it`/`test` that runs (only skipped or todo tests, or none)'
-          : `has ${census.tests} test${census.tests > 1 ? 's' : ''} but none asserts anything`;
-      findings.push(
-        finding(
-          noAssertion,
-          context,
-          block,
-          `The \`\`\`${block.lang} block ${what}; write at least one test whose body checks the behaviour with \`expect(…)\`.`,
-        ),
-      );
-    }
-    if (testBlocks === 0) {
-      findings.push(
-        finding(
-          noAssertion,
-          context,
-          section.heading,
-          `${sectionRef('unit-tests')} has no test: none of its TypeScript blocks calls \`it\`/\`test\`; add the tests to review, each with an assertion.`,
-        ),
-      );
-    }
-    return findings;
-  },
-};

@@ -1,27 +1,12 @@
 /**
- * Spec drift: the tests a plan shows are the tests that run. A `###` sub-section of the Unit
- * tests section that names a spec file of the module holds a copy of that file's code; once the
- * plan is approved, the file may change without the plan. The copy and the file are compared as
- * sequences of TypeScript tokens, so that formatting (the plan is wrapped at 80 columns, the file
- * at the workspace's width) does not count. Runs only when the verifier is given the module's code.
+ * Code compared as TypeScript tokens, so that formatting does not count: the plan is wrapped at
+ * 80 columns, a spec file at the workspace's width, and prettier changes a few tokens with the
+ * width (see the flags below). Uses TypeScript's scanner, no parse: either side may not even be
+ * valid code.
  */
 import type * as ts from 'typescript';
-import type { Finding } from '../finding';
-import type { ModuleCode } from '../module-code';
-import type { CodeBlock, Section } from '../plan-model';
-import type { Rule, RuleContext } from './rule';
-import { finding } from './rule';
-import { isTypeScriptBlock } from './unit-tests';
-
-/**
- * TypeScript is loaded on first use, like in unit-tests.ts: it is by far the largest module the
- * plan model needs, and Nx loads the plugin's entry point on every project-graph computation.
- */
-let compiler: typeof ts | undefined;
-function typescript(): typeof ts {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return (compiler ??= require('typescript') as typeof ts);
-}
+import type { ModuleCode } from './module-code';
+import { typescript } from './typescript';
 
 /** A piece of code as the rule compares it: normalised tokens, in order. */
 export interface TokenSequence {
@@ -268,7 +253,7 @@ export function firstDifference(copy: TokenSequence, file: TokenSequence): numbe
 /** Each spec file is tokenised at most once per ModuleCode, however many plans name it. */
 const specTokens = new WeakMap<ModuleCode, Map<string, TokenSequence>>();
 
-function tokensOfSpec(code: ModuleCode, path: string, source: string): TokenSequence {
+export function tokensOfSpec(code: ModuleCode, path: string, source: string): TokenSequence {
   let cache = specTokens.get(code);
   if (!cache) specTokens.set(code, (cache = new Map()));
   let tokens = cache.get(path);
@@ -276,71 +261,12 @@ function tokensOfSpec(code: ModuleCode, path: string, source: string): TokenSequ
   return tokens;
 }
 
-const BACKTICKED = /`([^`]+)`/g;
-
-export interface SpecCopy {
-  /** The spec's module-relative path, as the module code has it. */
-  readonly spec: string;
-  /** The TypeScript blocks under the spec's heading, in order (at least one). */
-  readonly blocks: readonly CodeBlock[];
-}
-
-/**
- * The copies of spec files in the Unit tests section: each `###` heading that names, in
- * backticks, a spec of the module, with the TypeScript blocks between it and the next heading
- * (a spec shown under two headings is one copy, in order). A spec without a block gives nothing.
- */
-export function specCopies(section: Section, specSources: ReadonlyMap<string, string>): SpecCopy[] {
-  const copies = new Map<string, CodeBlock[]>();
-  const { subheadings, codeBlocks } = section;
-  subheadings.forEach((heading, index) => {
-    if (heading.level !== 3 || !heading.text.includes('`')) return;
-    let spec: string | undefined;
-    for (const match of heading.text.matchAll(BACKTICKED)) {
-      const path = match[1].trim().replace(/^\.\//, '');
-      if (specSources.has(path)) {
-        spec = path;
-        break;
-      }
-    }
-    if (!spec) return;
-    const end = subheadings[index + 1]?.line ?? section.endLine + 1;
-    const blocks = codeBlocks.filter(
-      (block) => block.line > heading.line && block.line < end && isTypeScriptBlock(block),
-    );
-    if (blocks.length > 0) copies.set(spec, [...(copies.get(spec) ?? []), ...blocks]);
-  });
-  return [...copies].map(([spec, blocks]) => ({ spec, blocks }));
-}
-
-/** 1-based line of an offset, and that line's text. */
-function lineAt(text: string, offset: number): { line: number; text: string } {
-  let line = 1;
-  let start = 0;
-  for (let i = 0; i < offset; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) {
-      line++;
-      start = i + 1;
-    }
-  }
-  const rest = text.slice(start);
-  const end = rest.search(/\r\n|\r|\n/);
-  return { line, text: end === -1 ? rest : rest.slice(0, end) };
-}
-
-/** A line of code quoted in a message: trimmed and cut to a readable length, spaces kept. */
-function quoted(line: string, max = 80): string {
-  const trimmed = line.trim();
-  return trimmed.length > max ? `${trimmed.slice(0, max - 1)}…` : trimmed;
-}
-
 /**
  * The token of the file to quote for a difference at `at`. Where the file has a `;` or `,` and
  * the copy closes a block or list, the copy's own last `;` or `,` was dropped (see tokenize): the
  * file goes on there, and what differs starts after that `;` or `,`, often on the next line.
  */
-function quotedToken(copy: TokenSequence, file: TokenSequence, at: number): number {
+export function quotedToken(copy: TokenSequence, file: TokenSequence, at: number): number {
   const { S, flags } = tokeniser();
   const kind = file.kinds[at];
   return (kind === S.SemicolonToken || kind === S.CommaToken) &&
@@ -350,49 +276,3 @@ function quotedToken(copy: TokenSequence, file: TokenSequence, at: number): numb
     ? at + 1
     : at;
 }
-
-function differenceMessage(
-  spec: string,
-  source: string,
-  tokens: TokenSequence,
-  at: number,
-): string {
-  const where =
-    at < tokens.starts.length
-      ? (() => {
-          const { line, text } = lineAt(source, tokens.starts[at]);
-          return `first at line ${line} of the file: \`${quoted(text)}\``;
-        })()
-      : tokens.starts.length > 0
-        ? `the file ends at line ${lineAt(source, tokens.starts[tokens.starts.length - 1]).line}, where the plan's copy goes on`
-        : 'the file has no code';
-  return `The code of \`${spec}\` in this plan differs from the file (${where}). Update the plan's copy of the tests (and have the plan approved again) or restore the spec, so that the tests reviewed are the tests that run.`;
-}
-
-export const specDrift: Rule = {
-  id: 'trace/spec-drift',
-  severity: 'warning',
-  description:
-    "The code of every spec shown in the Unit tests section is the spec file's code, formatting aside.",
-  check(context: RuleContext) {
-    const code = context.moduleCode;
-    const section = context.sections.get('unit-tests');
-    if (!code || !section || code.specSources.size === 0) return [];
-    const findings: Finding[] = [];
-    for (const { spec, blocks } of specCopies(section, code.specSources)) {
-      const source = code.specSources.get(spec)!;
-      const copy = blocks.length === 1 ? blocks[0].code : blocks.map((b) => b.code).join('\n');
-      // The same text is the same code: no need to tokenise the copy.
-      if (copy === source) continue;
-      const tokens = tokensOfSpec(code, spec, source);
-      const copyTokens = tokenize(copy);
-      const at = firstDifference(copyTokens, tokens);
-      if (at === undefined) continue;
-      const shown = quotedToken(copyTokens, tokens, at);
-      findings.push(
-        finding(specDrift, context, blocks[0], differenceMessage(spec, source, tokens, shown)),
-      );
-    }
-    return findings;
-  },
-};

@@ -1,0 +1,137 @@
+/**
+ * The JSON schema of the plugin's options in nx.json (`{ "plugin": "@mjomeet/plan", "options":
+ * { … } }`): one place, read by the validator and by docs/configuration.md.
+ */
+const SEVERITY = { enum: ['off', 'warning', 'error'] };
+const KEBAB_ID = '^[a-z][a-z0-9]*(-[a-z0-9]+)*$';
+
+export const CONFIG_SCHEMA = {
+  $schema: 'http://json-schema.org/draft-07/schema#',
+  title: '@mjomeet/plan options',
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    targetName: {
+      type: 'string',
+      pattern: KEBAB_ID,
+      description: 'The name of the inferred target. Default: verify-plan.',
+    },
+    plansDir: {
+      type: 'string',
+      minLength: 1,
+      description:
+        'Where plans live, relative to the workspace root: {plansDir}/{module}/{UseCase}/{UseCase}-plan.md. Default: docs/features.',
+    },
+    rules: {
+      type: 'object',
+      description:
+        'Rule id → "off" | "warning" | "error", or [severity, options] for a rule that takes options.',
+      additionalProperties: {
+        oneOf: [
+          SEVERITY,
+          {
+            type: 'array',
+            minItems: 1,
+            maxItems: 2,
+            items: [SEVERITY, { type: 'object' }],
+          },
+        ],
+      },
+    },
+    customRules: {
+      type: 'array',
+      description:
+        "Paths (workspace-relative) of the workspace's own rule modules, .js or .ts; each exports a rule object (or an array of them) shaped like the built-in ones.",
+      items: { type: 'string', minLength: 1 },
+    },
+    sections: {
+      type: 'array',
+      description: "Required sections besides the seed's, in the order given.",
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['id', 'title', 'guidance'],
+        properties: {
+          id: { type: 'string', pattern: KEBAB_ID },
+          title: { type: 'string', minLength: 1, pattern: '^[^\\n#]+$' },
+          guidance: { type: 'string', minLength: 1 },
+          after: {
+            type: 'string',
+            description: 'The id of the section it follows. Default: before `approval`.',
+          },
+        },
+      },
+    },
+    checklists: {
+      type: 'array',
+      description: "Checklist items besides the seed's, by checklist section and group.",
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['section', 'group', 'items'],
+        properties: {
+          section: { enum: ['implementation-checklist', 'feature-checklist'] },
+          group: { type: 'string', minLength: 1 },
+          items: { type: 'array', minItems: 1, items: { type: 'string', minLength: 1 } },
+        },
+      },
+    },
+    profiles: {
+      type: 'object',
+      description:
+        'Named lighter plans: sections, items and rules left out or changed. The default profile is the full plan.',
+      propertyNames: { pattern: KEBAB_ID },
+      additionalProperties: {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          description: { type: 'string' },
+          omitSections: { type: 'array', items: { type: 'string' } },
+          omitItems: { type: 'array', items: { type: 'string' } },
+          rules: { $ref: '#/properties/rules' },
+          modules: {
+            type: 'array',
+            items: { type: 'string' },
+            description: 'The modules that may use it; "*" for all. Default: none.',
+          },
+          allowOmittingSecurity: {
+            type: 'boolean',
+            description:
+              'Let the profile leave out the threat model or security items. Default: false.',
+          },
+        },
+      },
+    },
+  },
+} as const;
+
+export type Severity = 'off' | 'warning' | 'error';
+export type RuleSetting = Severity | [Severity] | [Severity, Record<string, unknown>];
+
+/** The options as written in nx.json. */
+export interface PlanConfigInput {
+  readonly targetName?: string;
+  readonly plansDir?: string;
+  readonly rules?: Readonly<Record<string, RuleSetting>>;
+  readonly customRules?: readonly string[];
+  readonly sections?: ReadonlyArray<{
+    id: string;
+    title: string;
+    guidance: string;
+    after?: string;
+  }>;
+  readonly checklists?: ReadonlyArray<{ section: string; group: string; items: string[] }>;
+  readonly profiles?: Readonly<
+    Record<
+      string,
+      {
+        description?: string;
+        omitSections?: string[];
+        omitItems?: string[];
+        rules?: Readonly<Record<string, RuleSetting>>;
+        modules?: string[];
+        allowOmittingSecurity?: boolean;
+      }
+    >
+  >;
+}
