@@ -2,7 +2,10 @@ import { ExecutorContext, logger } from '@nx/devkit';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { formatReport, verifyProjectPlans } from '../../plan';
-import { DEFAULT_PLANS_DIR, planModuleOf } from '../../plan/plan-required';
+import { loadConfig } from '../../plan/config/load';
+import { ConfigError, ResolvedConfig } from '../../plan/config/resolve';
+import { planModuleOf } from '../../plan/plan-required';
+import { workspaceConfig } from '../../utils/plan-config';
 import type { VerifyPlanExecutorSchema } from './schema';
 
 export default async function verifyPlanExecutor(
@@ -11,10 +14,24 @@ export default async function verifyPlanExecutor(
 ): Promise<{ success: boolean }> {
   const projectName = context.projectName ?? '';
   const project = context.projectsConfigurations?.projects[projectName];
+  let config: ResolvedConfig;
+  try {
+    // The inferred target carries the plugin's options (so that they are part of its hash);
+    // a target written by hand reads them from nx.json.
+    config =
+      options.config !== undefined
+        ? loadConfig(options.config, context.root)
+        : workspaceConfig(context.nxJsonConfiguration, context.root);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    logger.error(error.message);
+    return { success: false };
+  }
   const module = planModuleOf(projectName, project?.tags);
   const result = verifyProjectPlans({
     workspaceRoot: context.root,
-    plansDir: options.plansDir ?? `${DEFAULT_PLANS_DIR}/${module}`,
+    config,
+    plansDir: options.plansDir ?? `${config.plansDir}/${module}`,
     projectRoot: project?.root,
     useCase: options.useCase,
   });
@@ -24,7 +41,9 @@ export default async function verifyPlanExecutor(
   }
 
   const format = options.format ?? 'stylish';
-  const report = formatReport(format, result.findings, result.plans.length);
+  const report = formatReport(format, result.findings, result.plans.length, {
+    rules: config.knownRules.map((rule) => rule.meta),
+  });
   if (options.outputFile) {
     // The file is for tools; the terminal still shows people what was found.
     const target = join(context.root, options.outputFile);

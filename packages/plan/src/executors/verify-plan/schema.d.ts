@@ -3,4 +3,6 @@ export interface VerifyPlanExecutorSchema {
   useCase?: string;
   format?: 'stylish' | 'json' | 'sarif';
   outputFile?: string;
+  /** The plugin's options, as the inferred target carries them; default: nx.json's. */
+  config?: Record<string, unknown>;
 }

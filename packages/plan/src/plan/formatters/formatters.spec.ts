@@ -97,8 +97,10 @@ describe('formatSarif', () => {
       name: 'PlanSectionOrder',
       shortDescription: { text: 'The catalog sections appear in the catalog order.' },
       fullDescription: {
-        text: 'The catalog sections appear in the catalog order. See docs/rules.md, section plan/section-order.',
+        text: 'The catalog sections appear in the catalog order. Tags: structure. Documented at https://github.com/mjomeet/plan/blob/main/docs/rules.md#plansection-order.',
       },
+      helpUri: 'https://github.com/mjomeet/plan/blob/main/docs/rules.md#plansection-order',
+      properties: { tags: ['structure'] },
       defaultConfiguration: { level: 'warning' },
     });
   });

@@ -34,9 +34,9 @@ export function sarifLog(
               id: rule.id,
               name: ruleName(rule.id),
               shortDescription: { text: rule.description },
-              fullDescription: {
-                text: `${rule.description} See docs/rules.md, section ${rule.id}.`,
-              },
+              fullDescription: { text: fullDescription(rule) },
+              helpUri: rule.docs,
+              properties: { tags: [...rule.tags] },
               defaultConfiguration: { level: rule.severity },
             })),
           },
@@ -80,4 +80,14 @@ function ruleName(id: string): string {
 /** A workspace-relative path as a relative URI reference (`/` separators, spaces escaped). */
 function toUri(file: string): string {
   return encodeURI(file.replace(/\\/g, '/'));
+}
+
+/** The rule's description, with what it takes and where it is documented. */
+function fullDescription(rule: RuleMeta): string {
+  const options = rule.defaultOptions
+    ? ` Options (defaults): ${Object.entries(rule.defaultOptions)
+        .map(([name, value]) => `${name}: ${JSON.stringify(value)}`)
+        .join(', ')}.`
+    : '';
+  return `${rule.description}${options} Tags: ${rule.tags.join(', ')}. Documented at ${rule.docs}.`;
 }
