@@ -2,6 +2,7 @@ import { ExecutorContext, logger } from '@nx/devkit';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { formatReport, verifyProjectPlans } from '../../plan';
+import { printLine } from '../../utils/write-stdout';
 import type { VerifyPlanExecutorSchema } from './schema';
 
 export default async function verifyPlanExecutor(
@@ -28,13 +29,9 @@ export default async function verifyPlanExecutor(
     const target = join(context.root, options.outputFile);
     mkdirSync(dirname(target), { recursive: true });
     writeFileSync(target, report);
-    print(formatReport('stylish', result.findings, result.plans.length));
+    await printLine(formatReport('stylish', result.findings, result.plans.length));
   } else {
-    print(report);
+    await printLine(report);
   }
   return { success: !result.findings.some((finding) => finding.severity === 'error') };
-}
-
-function print(report: string): void {
-  process.stdout.write(report.endsWith('\n') ? report : `${report}\n`);
 }
