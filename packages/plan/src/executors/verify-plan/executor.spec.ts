@@ -162,6 +162,114 @@ describe('verify-plan executor', () => {
     expect(output).not.toMatch(/\n\s+at /);
   });
 
+  describe('--outputFile', () => {
+    let outside: string;
+    let errors: jest.SpyInstance;
+    let warnings: jest.SpyInstance;
+
+    beforeEach(() => {
+      outside = mkdtempSync(join(tmpdir(), 'verify-plan-outside-'));
+      write(PLAN_FILE, GENERATED_PLAN);
+      errors = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+      warnings = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+    });
+
+    afterEach(() => rmSync(outside, { recursive: true, force: true }));
+
+    it('writes an absolute path there, and nothing under the workspace', async () => {
+      const file = join(outside, 'reports', 'plan.json');
+      const before = readdirSync(root).sort();
+
+      await verifyPlanExecutor({ format: 'json', outputFile: file }, context());
+
+      expect(JSON.parse(readFileSync(file, 'utf-8')).findings.length).toBeGreaterThan(0);
+      expect(readdirSync(root).sort()).toEqual(before);
+      expect(output).toMatch(/✖ \d+ problems/);
+    });
+
+    it('writes a relative path from the workspace root, wherever nx was started', async () => {
+      const cwd = jest.spyOn(process, 'cwd').mockReturnValue(join(root, 'packages', 'zeta'));
+
+      await verifyPlanExecutor({ format: 'json', outputFile: 'reports/plan.json' }, context());
+
+      cwd.mockRestore();
+      expect(existsSync(join(root, 'reports', 'plan.json'))).toBe(true);
+      expect(existsSync(join(root, 'packages', 'zeta', 'reports'))).toBe(false);
+    });
+
+    const outsideFile = (dir: string) => join(dir, 'plan.json');
+    const insideFile = () => join(root, 'reports', 'plan.json');
+    const escapingFile = () => '../escaped-plan.json';
+    it.each([
+      ['outside the workspace, in a cached run', 'warns', outsideFile, true, undefined],
+      ['outside the workspace, with --skip-nx-cache', 'does not warn', outsideFile, true, 'true'],
+      ['outside the workspace, not cached', 'does not warn', outsideFile, false, undefined],
+      ['absolute inside the workspace', 'does not warn', insideFile, true, undefined],
+      ['relative, out of the workspace', 'warns', escapingFile, true, undefined],
+    ])(
+      'a report path %s: the executor %s that Nx cannot cache it',
+      async (_case, expected, path, cache, skipNxCache) => {
+        const file = path(outside);
+        const previous = process.env.NX_SKIP_NX_CACHE;
+        if (skipNxCache) process.env.NX_SKIP_NX_CACHE = skipNxCache;
+        else delete process.env.NX_SKIP_NX_CACHE;
+        try {
+          await verifyPlanExecutor({ format: 'json', outputFile: file }, context('zeta', cache));
+          // Written in every case: the warning does not stop it.
+          expect(existsSync(resolve(root, file))).toBe(true);
+        } finally {
+          if (previous === undefined) delete process.env.NX_SKIP_NX_CACHE;
+          else process.env.NX_SKIP_NX_CACHE = previous;
+          rmSync(resolve(root, file), { force: true });
+        }
+
+        const said = warnings.mock.calls.flat().join('\n');
+        const found = said.match(/--outputFile=.+ is outside the workspace/g) ?? [];
+        expect(found).toHaveLength(expected === 'warns' ? 1 : 0);
+        if (expected === 'warns') expect(said).toContain('--skip-nx-cache');
+      },
+    );
+
+    it.each([
+      [
+        'a folder',
+        () => {
+          mkdirSync(join(outside, 'a-folder'));
+          return join(outside, 'a-folder');
+        },
+        /it is a folder/,
+      ],
+      [
+        'a path under a regular file',
+        () => {
+          writeFileSync(join(outside, 'a-file'), 'text');
+          return join(outside, 'a-file', 'plan.json');
+        },
+        /a part of the path is a file, not a folder/,
+      ],
+      [
+        'a relative path under a regular file',
+        () => {
+          write('a-file', 'text');
+          return 'a-file/reports/plan.json';
+        },
+        /a part of the path is a file, not a folder/,
+      ],
+    ])('refuses %s with one message naming --outputFile and the path', async (_case, make, why) => {
+      const outputFile = make();
+
+      const result = await verifyPlanExecutor({ format: 'json', outputFile }, context());
+
+      expect(result).toEqual({ success: false });
+      const said = errors.mock.calls.flat().map(String);
+      expect(said).toHaveLength(1);
+      expect(said[0]).toContain(`--outputFile=${outputFile}`);
+      expect(said[0]).toMatch(why);
+      expect(said[0]).not.toMatch(/\n\s+at /);
+      expect(output).toBe('');
+    });
+  });
+
   describe('stdout on a pipe', () => {
     /**
      * The executor in a child process that exits as soon as it resolves, as Nx's task process
