@@ -42,3 +42,20 @@ export {
   SARIF_SCHEMA,
 } from './formatters';
 export type { FindingCounts, JsonReport, ReportFormat, SarifOptions } from './formatters';
+export {
+  auditReport,
+  auditWorkspace,
+  formatAuditFindings,
+  planRequiredProjects,
+  VERIFY_PLAN_EXECUTOR,
+} from './audit';
+export type {
+  AuditFinding,
+  AuditFindingId,
+  AuditInput,
+  AuditProject,
+  AuditSummary,
+  AuditTarget,
+} from './audit';
+export { dependsOnOwnTarget } from './depends-on';
+export type { DependsOnEntry, Judgement } from './depends-on';
