@@ -259,7 +259,7 @@ describe('auditReport', () => {
 
   it('is one line when nothing is found', () => {
     expect(auditReport({ ...summary, findings: [] })).toBe(
-      '✔ 2 plan-required projects audited: each has its own verify-plan target, and each of its build, test targets depends on it.',
+      '✔ 2 plan-required projects audited: each has its own verify-plan target, and every gated target it has (build, test) depends on it.',
     );
   });
 

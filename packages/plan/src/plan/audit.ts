@@ -157,7 +157,7 @@ export interface AuditSummary {
 export function auditReport(summary: AuditSummary): string {
   const { findings, planRequired, targetName, gatedTargets } = summary;
   if (findings.length === 0) {
-    return `✔ ${count(planRequired, 'plan-required project')} audited: each has its own ${targetName} target, and each of its ${gatedTargets.join(', ')} targets depends on it.`;
+    return `✔ ${count(planRequired, 'plan-required project')} audited: each has its own ${targetName} target, and every gated target it has (${gatedTargets.join(', ')}) depends on it.`;
   }
   const projects = new Set(findings.map((finding) => finding.project)).size;
   return `✖ The plan audit found ${count(findings.length, 'problem')} in ${count(projects, 'plan-required project')}:\n${formatAuditFindings(findings)}`;
