@@ -114,7 +114,13 @@ describe('a user of @mjomeet/plan, in a fresh Nx workspace', () => {
       ...read('generators.json').generators,
       ...read('executors.json').executors,
     } as Record<string, { description: string }>;
-    expect(Object.keys(described).sort()).toEqual(['approve', 'feature', 'init', 'verify-plan']);
+    expect(Object.keys(described).sort()).toEqual([
+      'approve',
+      'audit',
+      'feature',
+      'init',
+      'verify-plan',
+    ]);
     for (const [name, { description }] of Object.entries(described)) {
       expect(description.length).toBeGreaterThan(20);
       expect(result.output).toContain(`${name} : ${description}`);

@@ -163,7 +163,7 @@ describe.each<PackageKey>(['plan', 'ddd'])('the packed @mjomeet/%s', (key) => {
         string,
         { implementation: string; schema: string }
       >;
-      expect(Object.keys(generators).sort()).toEqual(['approve', 'feature', 'init']);
+      expect(Object.keys(generators).sort()).toEqual(['approve', 'audit', 'feature', 'init']);
       expect(Object.keys(executors)).toEqual(['verify-plan']);
       const needed = [
         ...Object.values(generators).flatMap((g) => [`${g.factory}.js`, g.schema]),
@@ -237,7 +237,13 @@ describe('the plan tarball in an empty folder', () => {
     const result = assertSucceeded(
       await run('node', ['-e', script], { cwd: consumer, env: userEnv(), timeoutMs: 60_000 }),
     );
-    expect(JSON.parse(result.stdout.trim())).toEqual(['approve', 'feature', 'init', 'verify-plan']);
+    expect(JSON.parse(result.stdout.trim())).toEqual([
+      'approve',
+      'audit',
+      'feature',
+      'init',
+      'verify-plan',
+    ]);
 
     // Nothing but the plugin, its own dependencies and the peers was asked for.
     const lock = JSON.parse(readFileSync(join(consumer, 'package-lock.json'), 'utf-8')) as {

@@ -256,13 +256,6 @@ export const ARTIFACT_COLUMNS = ['Kind', 'Artifact', 'Role'] as const;
 export type PlanStatus = 'draft' | 'approved' | 'implemented';
 export const PLAN_STATUSES: readonly PlanStatus[] = ['draft', 'approved', 'implemented'];
 
-/** Where a plan lives, relative to the workspace root. */
-export function planPath(module: string, useCase: string): string {
-  return `docs/features/${module}/${useCase}/${useCase}-plan.md`;
-}
-
-export const PLAN_PATH_PATTERN = /(?:^|\/)docs\/features\/([^/]+)\/([^/]+)\/\2-plan\.md$/;
-
 export function sectionTitle(id: string, catalog: Catalog = SEED_CATALOG): string {
   const section = catalog.sections.find((s) => s.id === id);
   if (!section) throw new Error(`Unknown plan section: ${id}`);

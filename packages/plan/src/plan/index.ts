@@ -3,6 +3,13 @@
  * plugin are thin shells over this.
  */
 export * from './catalog';
+export { planPath, pathNames } from './layout';
+export { loadConfig } from './config/load';
+export { resolveConfig, ConfigError, DEFAULT_CONFIG } from './config/resolve';
+export type { ResolvedConfig, ResolvedProfile, ResolvedRule } from './config/resolve';
+export type { PlanConfigInput, RuleSetting } from './config/schema';
+export { BUILT_IN_RULES } from './rules';
+export type { PlanRule, ModuleRule, Report, Rule, RuleContext } from './rules';
 export { parsePlan } from './parse-plan';
 export type {
   CodeBlock,
@@ -42,3 +49,20 @@ export {
   SARIF_SCHEMA,
 } from './formatters';
 export type { FindingCounts, JsonReport, ReportFormat, SarifOptions } from './formatters';
+export {
+  auditReport,
+  auditWorkspace,
+  formatAuditFindings,
+  planRequiredProjects,
+  VERIFY_PLAN_EXECUTOR,
+} from './audit';
+export type {
+  AuditFinding,
+  AuditFindingId,
+  AuditInput,
+  AuditProject,
+  AuditSummary,
+  AuditTarget,
+} from './audit';
+export { dependsOnOwnTarget } from './depends-on';
+export type { DependsOnEntry, Judgement } from './depends-on';

@@ -26,3 +26,15 @@ export function planModuleOf(projectName: string, tags: readonly string[] | unde
   const slash = projectName.lastIndexOf('/');
   return projectName.startsWith('@') && slash > 0 ? projectName.slice(slash + 1) : projectName;
 }
+
+/**
+ * The module a file under the plans folder makes plan-required: any markdown file below
+ * `{plansDir}/{module}/`, not only a plan at its canonical path, so that a renamed or misplaced
+ * plan keeps its module gated (verify-plan then reports it).
+ */
+export function moduleOfPlanFile(file: string, plansDir: string): string | undefined {
+  const prefix = `${plansDir}/`;
+  if (!file.startsWith(prefix) || !/\.md$/i.test(file)) return undefined;
+  const [module, ...rest] = file.slice(prefix.length).split('/');
+  return module && rest.length > 0 ? module : undefined;
+}

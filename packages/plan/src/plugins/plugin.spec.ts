@@ -163,7 +163,27 @@ describe('createNodesV2: the inferred verify-plan target', () => {
 
     const targets = results[0][1].projects?.['libs/zeta']?.targets ?? {};
     expect(Object.keys(targets)).toEqual(['check-plan']);
-    expect(targets['check-plan'].options).toEqual({ plansDir: 'plans/zeta' });
+    expect(targets['check-plan'].options).toEqual({
+      plansDir: 'plans/zeta',
+      config: { plansDir: 'plans/' },
+    });
+  });
+
+  it('carries the configuration in the target options (its cache key) and custom rules as inputs', async () => {
+    project('libs/zeta/project.json', 'zeta');
+    const options = {
+      rules: { 'trace/spec-drift': 'error' as const },
+      customRules: ['tools/plan-rules/dpo.js'],
+    };
+
+    const results = await infer(
+      ['libs/zeta/project.json', 'docs/features/zeta/A/A-plan.md'],
+      options,
+    );
+
+    const target = results[0][1].projects?.['libs/zeta']?.targets?.['verify-plan'];
+    expect(target?.options).toEqual({ plansDir: 'docs/features/zeta', config: options });
+    expect(target?.inputs).toContain('{workspaceRoot}/tools/plan-rules/dpo.js');
   });
 
   it('skips a project.json it cannot read', async () => {

@@ -5,15 +5,17 @@ import type {
   TargetConfiguration,
 } from '@nx/devkit';
 import { relative, resolve, sep } from 'node:path';
-import { DEFAULT_PLANS_DIR, isPlanRequiredByTag, planModuleOf } from '../plan/plan-required';
+import {
+  DEFAULT_PLANS_DIR,
+  isPlanRequiredByTag,
+  moduleOfPlanFile,
+  planModuleOf,
+} from '../plan/plan-required';
+import type { PlanConfigInput } from '../plan/config/schema';
 import { workspaceProjects } from './workspace-projects';
 
-export interface PlanPluginOptions {
-  /** The name of the inferred target. Default: `verify-plan`. */
-  targetName?: string;
-  /** Where plans live, relative to the workspace root. Default: `docs/features`. */
-  plansDir?: string;
-}
+/** The plugin's options in nx.json: documented in docs/configuration.md, validated by verify-plan. */
+export type PlanPluginOptions = PlanConfigInput;
 
 /**
  * Project files as Nx reads them, and every markdown file: a plan renamed to anything under a
@@ -44,9 +46,9 @@ function inferVerifyPlanTargets(
   const projectFiles: string[] = [];
   for (const file of files) {
     if (!file.endsWith('.md')) projectFiles.push(file);
-    else if (file.startsWith(`${plansDir}/`)) {
-      const module = file.slice(plansDir.length + 1).split('/')[0];
-      if (module && file.length > plansDir.length + module.length + 2) modulesWithPlans.add(module);
+    else {
+      const module = moduleOfPlanFile(file, plansDir);
+      if (module) modulesWithPlans.add(module);
     }
   }
 
@@ -61,7 +63,9 @@ function inferVerifyPlanTargets(
       {
         projects: {
           [project.root]: {
-            targets: { [targetName]: verifyPlanTarget(module, plansDir, context.workspaceRoot) },
+            targets: {
+              [targetName]: verifyPlanTarget(module, plansDir, options, context.workspaceRoot),
+            },
           },
         },
       },
@@ -81,8 +85,12 @@ function inferVerifyPlanTargets(
 function verifyPlanTarget(
   module: string,
   plansDir: string,
+  options: PlanPluginOptions,
   workspaceRoot: string,
 ): TargetConfiguration {
+  // The configuration travels in the target's options, so that it is part of the cache key:
+  // a changed severity or section re-runs verification; nothing else in nx.json does.
+  const { targetName: _name, ...config } = options;
   return {
     executor: '@mjomeet/plan:verify-plan',
     cache: true,
@@ -90,10 +98,11 @@ function verifyPlanTarget(
       // The module's folder in any case: a twin in another case is a finding too.
       `{workspaceRoot}/${plansDir}/${anyCase(module)}/**/*`,
       '{projectRoot}/src/**/*',
+      ...(options.customRules ?? []).map((file) => `{workspaceRoot}/${file.replace(/^\.\//, '')}`),
       pluginInput(workspaceRoot),
     ],
     outputs: ['{options.outputFile}'],
-    options: { plansDir: `${plansDir}/${module}` },
+    options: { plansDir: `${plansDir}/${module}`, config },
     metadata: {
       description: `Verifies the plans in ${plansDir}/${module}: structure, checklists, tests, traceability and approval.`,
       technologies: ['markdown'],

@@ -1,7 +1,16 @@
 import type { ExecutorContext } from '@nx/devkit';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import {
   COMPLETE_PLAN,
   GENERATED_PLAN,
@@ -19,12 +28,13 @@ describe('verify-plan executor', () => {
     mkdirSync(dirname(join(root, path)), { recursive: true });
     writeFileSync(join(root, path), content);
   };
-  const context = (projectName = 'zeta'): ExecutorContext =>
+  const context = (projectName = 'zeta', cache = false): ExecutorContext =>
     ({
       root,
       cwd: root,
       isVerbose: false,
       projectName,
+      target: { executor: '@mjomeet/plan:verify-plan', cache },
       projectsConfigurations: {
         version: 2,
         projects: { zeta: { root: 'packages/zeta' }, empty: { root: 'packages/empty' } },
@@ -36,10 +46,15 @@ describe('verify-plan executor', () => {
     for (const [file, content] of Object.entries(ZETA_FILES))
       write(`packages/zeta/${file}`, content);
     output = '';
-    jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-      output += String(chunk);
-      return true;
-    });
+    jest
+      .spyOn(process.stdout, 'write')
+      .mockImplementation((chunk: string | Uint8Array, ...rest: unknown[]) => {
+        output += String(chunk);
+        // The executor waits for the write's callback (last argument) before it resolves.
+        const callback = rest.find((arg) => typeof arg === 'function');
+        (callback as ((error?: Error) => void) | undefined)?.();
+        return true;
+      });
   });
 
   afterEach(() => {
@@ -145,5 +160,175 @@ describe('verify-plan executor', () => {
     expect(result).toEqual({ success: false });
     expect(output).toMatch(/BookRoom-plan\.md:\d+:\d+ {2}error {2}/);
     expect(output).not.toMatch(/\n\s+at /);
+  });
+
+  describe('--outputFile', () => {
+    let outside: string;
+    let errors: jest.SpyInstance;
+    let warnings: jest.SpyInstance;
+
+    beforeEach(() => {
+      outside = mkdtempSync(join(tmpdir(), 'verify-plan-outside-'));
+      write(PLAN_FILE, GENERATED_PLAN);
+      errors = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+      warnings = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+    });
+
+    afterEach(() => rmSync(outside, { recursive: true, force: true }));
+
+    it('writes an absolute path there, and nothing under the workspace', async () => {
+      const file = join(outside, 'reports', 'plan.json');
+      const before = readdirSync(root).sort();
+
+      await verifyPlanExecutor({ format: 'json', outputFile: file }, context());
+
+      expect(JSON.parse(readFileSync(file, 'utf-8')).findings.length).toBeGreaterThan(0);
+      expect(readdirSync(root).sort()).toEqual(before);
+      expect(output).toMatch(/✖ \d+ problems/);
+    });
+
+    it('writes a relative path from the workspace root, wherever nx was started', async () => {
+      const cwd = jest.spyOn(process, 'cwd').mockReturnValue(join(root, 'packages', 'zeta'));
+
+      await verifyPlanExecutor({ format: 'json', outputFile: 'reports/plan.json' }, context());
+
+      cwd.mockRestore();
+      expect(existsSync(join(root, 'reports', 'plan.json'))).toBe(true);
+      expect(existsSync(join(root, 'packages', 'zeta', 'reports'))).toBe(false);
+    });
+
+    const outsideFile = (dir: string) => join(dir, 'plan.json');
+    const insideFile = () => join(root, 'reports', 'plan.json');
+    const escapingFile = () => '../escaped-plan.json';
+    it.each([
+      ['outside the workspace, in a cached run', 'warns', outsideFile, true, undefined],
+      ['outside the workspace, with --skip-nx-cache', 'does not warn', outsideFile, true, 'true'],
+      ['outside the workspace, not cached', 'does not warn', outsideFile, false, undefined],
+      ['absolute inside the workspace', 'does not warn', insideFile, true, undefined],
+      ['relative, out of the workspace', 'warns', escapingFile, true, undefined],
+    ])(
+      'a report path %s: the executor %s that Nx cannot cache it',
+      async (_case, expected, path, cache, skipNxCache) => {
+        const file = path(outside);
+        const previous = process.env.NX_SKIP_NX_CACHE;
+        if (skipNxCache) process.env.NX_SKIP_NX_CACHE = skipNxCache;
+        else delete process.env.NX_SKIP_NX_CACHE;
+        try {
+          await verifyPlanExecutor({ format: 'json', outputFile: file }, context('zeta', cache));
+          // Written in every case: the warning does not stop it.
+          expect(existsSync(resolve(root, file))).toBe(true);
+        } finally {
+          if (previous === undefined) delete process.env.NX_SKIP_NX_CACHE;
+          else process.env.NX_SKIP_NX_CACHE = previous;
+          rmSync(resolve(root, file), { force: true });
+        }
+
+        const said = warnings.mock.calls.flat().join('\n');
+        const found = said.match(/--outputFile=.+ is outside the workspace/g) ?? [];
+        expect(found).toHaveLength(expected === 'warns' ? 1 : 0);
+        if (expected === 'warns') expect(said).toContain('--skip-nx-cache');
+      },
+    );
+
+    it.each([
+      [
+        'a folder',
+        () => {
+          mkdirSync(join(outside, 'a-folder'));
+          return join(outside, 'a-folder');
+        },
+        /it is a folder/,
+      ],
+      [
+        'a path under a regular file',
+        () => {
+          writeFileSync(join(outside, 'a-file'), 'text');
+          return join(outside, 'a-file', 'plan.json');
+        },
+        /a part of the path is a file, not a folder/,
+      ],
+      [
+        'a relative path under a regular file',
+        () => {
+          write('a-file', 'text');
+          return 'a-file/reports/plan.json';
+        },
+        /a part of the path is a file, not a folder/,
+      ],
+    ])('refuses %s with one message naming --outputFile and the path', async (_case, make, why) => {
+      const outputFile = make();
+
+      const result = await verifyPlanExecutor({ format: 'json', outputFile }, context());
+
+      expect(result).toEqual({ success: false });
+      const said = errors.mock.calls.flat().map(String);
+      expect(said).toHaveLength(1);
+      expect(said[0]).toContain(`--outputFile=${outputFile}`);
+      expect(said[0]).toMatch(why);
+      expect(said[0]).not.toMatch(/\n\s+at /);
+      expect(output).toBe('');
+    });
+  });
+
+  describe('stdout on a pipe', () => {
+    /**
+     * The executor in a child process that exits as soon as it resolves, as Nx's task process
+     * does, with stdout on a pipe that this test starts reading only once the child has exited, or
+     * a second after it started the executor: a slow reader, as a CI log collector can be.
+     */
+    function runInChild(options: object): Promise<{ code: number | null; stdout: string }> {
+      const repoRoot = resolve(__dirname, '..', '..', '..', '..', '..');
+      const child = spawn(
+        process.execPath,
+        [
+          '-r',
+          '@swc-node/register',
+          join(__dirname, '__fixtures__', 'run-and-exit.ts'),
+          root,
+          'zeta',
+          JSON.stringify(options),
+        ],
+        { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] },
+      );
+      return new Promise((resolvePromise, reject) => {
+        let stdout = '';
+        let stderr = '';
+        let reading = false;
+        let code: number | null = null;
+        let timer: NodeJS.Timeout | undefined;
+        const startReading = () => {
+          if (reading) return;
+          reading = true;
+          child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf-8')));
+        };
+        child.stderr.on('data', (chunk: Buffer) => {
+          stderr += chunk.toString('utf-8');
+          if (stderr.includes('running\n')) timer ??= setTimeout(startReading, 1_000);
+        });
+        child.on('error', reject);
+        child.on('exit', (exitCode) => {
+          code = exitCode;
+          startReading();
+        });
+        child.on('close', () => {
+          clearTimeout(timer);
+          if (code === 2) reject(new Error(`the child failed:\n${stderr}`));
+          else resolvePromise({ code, stdout });
+        });
+      });
+    }
+
+    it('prints a JSON report of thousands of findings whole, even when the process exits at once', async () => {
+      const placeholders = Array.from({ length: 2_000 }, (_, i) => `\nTODO(plan) item ${i}\n`);
+      write(PLAN_FILE, `${GENERATED_PLAN}${placeholders.join('')}`);
+
+      const { code, stdout } = await runInChild({ format: 'json' });
+
+      expect(code).toBe(1);
+      expect(stdout.length).toBeGreaterThan(500_000);
+      const report = JSON.parse(stdout);
+      expect(report.findings.length).toBeGreaterThan(2_000);
+      expect(report.summary.problems).toBe(report.findings.length);
+    }, 30_000);
   });
 });

@@ -1,12 +1,17 @@
 import { ExecutorContext, logger } from '@nx/devkit';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
 import { formatReport, verifyProjectPlans } from '../../plan';
 import { loadConfig } from '../../plan/config/load';
 import { ConfigError, ResolvedConfig } from '../../plan/config/resolve';
 import { planModuleOf } from '../../plan/plan-required';
 import { workspaceConfig } from '../../utils/plan-config';
+import { printLine } from '../../utils/write-stdout';
 import type { VerifyPlanExecutorSchema } from './schema';
+import {
+  isInsideWorkspace,
+  outsideWorkspaceWarning,
+  reportFilePath,
+  writeReportFile,
+} from './write-report-file';
 
 export default async function verifyPlanExecutor(
   options: VerifyPlanExecutorSchema,
@@ -45,17 +50,24 @@ export default async function verifyPlanExecutor(
     rules: config.knownRules.map((rule) => rule.meta),
   });
   if (options.outputFile) {
+    const path = reportFilePath(context.root, options.outputFile);
+    const problem = writeReportFile(path, options.outputFile, report);
+    if (problem) {
+      logger.error(problem);
+      return { success: false };
+    }
+    if (isCached(context) && !isInsideWorkspace(context.root, path)) {
+      logger.warn(outsideWorkspaceWarning(options.outputFile));
+    }
     // The file is for tools; the terminal still shows people what was found.
-    const target = join(context.root, options.outputFile);
-    mkdirSync(dirname(target), { recursive: true });
-    writeFileSync(target, report);
-    print(formatReport('stylish', result.findings, result.plans.length));
+    await printLine(formatReport('stylish', result.findings, result.plans.length));
   } else {
-    print(report);
+    await printLine(report);
   }
   return { success: !result.findings.some((finding) => finding.severity === 'error') };
 }
 
-function print(report: string): void {
-  process.stdout.write(report.endsWith('\n') ? report : `${report}\n`);
+/** Whether Nx will cache this run: the target says so and the run does not skip the cache. */
+function isCached(context: ExecutorContext): boolean {
+  return context.target?.cache === true && process.env.NX_SKIP_NX_CACHE !== 'true';
 }

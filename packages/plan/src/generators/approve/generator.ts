@@ -1,12 +1,8 @@
 import { logger, Tree } from '@nx/devkit';
 import { projectOfModule } from '../../utils/module-project';
-import {
-  formatStylish,
-  moduleCodeFromFiles,
-  planPath,
-  recordApproval,
-  verifyPlan,
-} from '../../plan';
+import { formatStylish, moduleCodeFromFiles, recordApproval, verifyPlan } from '../../plan';
+import { planPath } from '../../plan/layout';
+import { treeConfig } from '../../utils/plan-config';
 import { UserInputError, toNames } from '../feature/lib/names';
 import type { ApproveGeneratorSchema } from './schema';
 
@@ -23,7 +19,8 @@ export async function approveGenerator(tree: Tree, schema: ApproveGeneratorSchem
     );
   }
 
-  const file = planPath(module, useCase);
+  const config = treeConfig(tree);
+  const file = planPath(config.plansDir, module, useCase);
   const text = tree.read(file, 'utf-8');
   if (text === null) {
     throw new UserInputError(
@@ -38,7 +35,7 @@ export async function approveGenerator(tree: Tree, schema: ApproveGeneratorSchem
   }
 
   const moduleCode = moduleCodeFromFiles(project.root, readSources(tree, project.root));
-  const findings = verifyPlan({ file, text, moduleCode, skipApproval: true });
+  const findings = verifyPlan({ file, text, moduleCode, config, skipTags: ['approval'] });
   const errors = findings.filter((finding) => finding.severity === 'error');
   if (errors.length > 0) {
     throw new UserInputError(

@@ -8,6 +8,7 @@ import {
   Tree,
   updateProjectConfiguration,
 } from '@nx/devkit';
+import { DEFAULT_PROFILE } from '../../plan/config/resolve';
 import { isPlanRequiredByTag, PLAN_REQUIRED_TAG } from '../../plan/plan-required';
 import { dirname, join } from 'node:path';
 import { initGenerator, isPluginRegistered } from '../init/generator';
@@ -232,8 +233,15 @@ function addPlan(
       code: tree.read(joinPathFragments(options.projectRoot, artifact.spec), 'utf-8') ?? '',
     }))
     .filter((spec) => spec.code.length > 0);
+  const { profile } = options;
   generateFiles(tree, join(FILES_DIR, 'plan'), dirname(options.planFile), {
-    ...planSubstitutions(options, artifacts, specs),
+    ...planSubstitutions(
+      options,
+      artifacts,
+      specs,
+      profile.catalog,
+      profile.name === DEFAULT_PROFILE ? undefined : profile.name,
+    ),
     planName: options.useCase.className,
   });
 }

@@ -7,4 +7,5 @@ export interface FeatureGeneratorSchema {
   scheduledCommands?: string[] | string;
   skipCode?: boolean;
   skipFormat?: boolean;
+  profile?: string;
 }

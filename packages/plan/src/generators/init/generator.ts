@@ -11,9 +11,11 @@ import { render } from 'ejs';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PLACEHOLDER } from '../../plan/catalog';
+import { planPluginEntry, PLUGIN_NAME } from '../../utils/plan-config';
 import type { InitGeneratorSchema } from './schema';
 
-export const PLUGIN_NAME = '@mjomeet/plan';
+export { PLUGIN_NAME };
+
 export const DEFAULT_TARGET_NAME = 'verify-plan';
 export const DEFAULT_GATED_TARGETS = ['build', 'test', 'typecheck', 'lint'];
 
@@ -92,9 +94,7 @@ function addAgentInstructions(tree: Tree): void {
 
 /** Whether the plugin is registered already: `feature` runs init only when it is not. */
 export function isPluginRegistered(tree: Tree): boolean {
-  return (readNxJson(tree)?.plugins ?? []).some(
-    (entry) => (typeof entry === 'string' ? entry : entry.plugin) === PLUGIN_NAME,
-  );
+  return planPluginEntry(readNxJson(tree)) !== undefined;
 }
 
 export default initGenerator;

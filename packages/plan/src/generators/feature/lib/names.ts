@@ -16,11 +16,8 @@ export interface Names {
   readonly words: readonly string[];
 }
 
-/**
- * Thrown for input a generator refuses (a bad name, a plan that exists, a plan not ready for
- * approval). Its message is shown to the user as it is; nothing has been written by then.
- */
-export class UserInputError extends Error {}
+export { UserInputError } from '../../../utils/user-input-error';
+import { UserInputError } from '../../../utils/user-input-error';
 
 const ASCII_WORDS = /^[A-Za-z][A-Za-z0-9]*(?:[-_ ][A-Za-z0-9]+)*$/;
 

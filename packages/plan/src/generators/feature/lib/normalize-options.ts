@@ -1,6 +1,8 @@
 import { joinPathFragments, Tree } from '@nx/devkit';
 import { projectOfModule } from '../../../utils/module-project';
-import { planPath } from '../../../plan/catalog';
+import type { ResolvedConfig, ResolvedProfile } from '../../../plan/config/resolve';
+import { planPath } from '../../../plan/layout';
+import { treeConfig } from '../../../utils/plan-config';
 import type { FeatureGeneratorSchema } from '../schema';
 import { UserInputError, Names, pastTense, singular, toNames, toNamesList } from './names';
 
@@ -30,12 +32,17 @@ export interface NormalizedFeatureOptions {
   readonly applicationDir: string;
   readonly skipCode: boolean;
   readonly skipFormat: boolean;
+  /** The workspace's configuration: where plans live, what they contain. */
+  readonly config: ResolvedConfig;
+  /** The profile the plan is written for; the full plan's when none is asked for. */
+  readonly profile: ResolvedProfile;
 }
 
 export function normalizeOptions(
   tree: Tree,
   schema: FeatureGeneratorSchema,
 ): NormalizedFeatureOptions {
+  const config = treeConfig(tree);
   const module = toNames(schema.module, 'The module');
   const useCase = toNames(schema.useCase, 'The use-case');
   const project = module.fileName;
@@ -71,11 +78,13 @@ export function normalizeOptions(
     valueObjects: toNamesList(schema.valueObjects, 'A value object'),
     events: events.length > 0 ? events : [toNames(defaultEvent(useCase, aggregate), 'An event')],
     scheduledCommands,
-    planFile: planPath(project, useCase.className),
+    planFile: planPath(config.plansDir, project, useCase.className),
     domainDir: joinPathFragments('src', 'domain', aggregate.fileName),
     applicationDir: joinPathFragments('src', 'application', useCase.fileName),
     skipCode: schema.skipCode ?? false,
     skipFormat: schema.skipFormat ?? false,
+    config,
+    profile: chooseProfile(config, schema.profile, project),
   };
   assertDistinctClassNames(options);
   return options;
@@ -108,4 +117,26 @@ function assertDistinctClassNames(options: NormalizedFeatureOptions): void {
       `"${clash}" is given for two different artifacts of this use-case. Give each aggregate, value object, event and scheduled command its own name.`,
     );
   }
+}
+
+/** The profile asked for, if the configuration has it and lets this module use it. */
+function chooseProfile(
+  config: ResolvedConfig,
+  name: string | undefined,
+  module: string,
+): ResolvedProfile {
+  if (name === undefined) return config.defaults;
+  const profile = config.profiles.get(name);
+  const names = [...config.profiles.keys()].join(', ');
+  if (!profile) {
+    throw new UserInputError(
+      `There is no profile "${name}"; the configuration has ${names}. Profiles are set in nx.json (see docs/configuration.md).`,
+    );
+  }
+  if (!profile.modules.includes('*') && !profile.modules.includes(module)) {
+    throw new UserInputError(
+      `The module "${module}" may not use the profile "${name}"; plan it in full (leave out --profile), or allow it in nx.json: profiles.${name}.modules.`,
+    );
+  }
+  return profile;
 }

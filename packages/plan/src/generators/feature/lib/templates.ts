@@ -4,13 +4,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   ARTIFACT_COLUMNS,
-  FEATURE_CHECKLIST,
-  IMPLEMENTATION_CHECKLIST,
+  Catalog,
   INFRASTRUCTURE_TOPICS,
   PLACEHOLDER,
-  SECTIONS,
-  SectionId,
-  sectionTitle,
+  SEED_CATALOG,
   THREAT_MODEL_COLUMNS,
 } from '../../../plan/catalog';
 import type { Artifact } from './artifacts';
@@ -79,32 +76,36 @@ export interface SpecForPlan {
   readonly code: string;
 }
 
-/** The variables of the plan template: the catalog, plus what this use-case is made of. */
+/** The variables of the plan template: the configured catalog, and what this use-case is made of. */
 export function planSubstitutions(
   options: NormalizedFeatureOptions,
   artifacts: readonly Artifact[],
   specs: readonly SpecForPlan[],
+  catalog: Catalog = SEED_CATALOG,
+  profile?: string,
 ): Record<string, unknown> {
-  const guidance = (id: SectionId) => {
-    const text = SECTIONS.find((section) => section.id === id)?.guidance ?? '';
+  const guidance = (id: string) => {
+    const text = catalog.sections.find((section) => section.id === id)?.guidance ?? '';
     return text.charAt(0).toUpperCase() + text.slice(1);
   };
   return {
     tmpl: '',
     project: options.project,
     useCase: options.useCase,
+    profile,
     placeholder: PLACEHOLDER,
-    title: sectionTitle,
-    guide: (id: SectionId, more = '') => guidanceComment(`${guidance(id)}${more}`),
+    sections: catalog.sections,
+    checklistOf: (id: string) => catalog.checklists.find((checklist) => checklist.section === id),
+    guide: (id: string, more = '') => guidanceComment(`${guidance(id)}${more}`),
     comment: guidanceComment,
     artifacts,
-    domainArtifacts: artifacts.filter((artifact) => artifact.layer === 'domain'),
-    applicationArtifacts: artifacts.filter((artifact) => artifact.layer === 'application'),
+    artifactTables: {
+      'domain-model': artifacts.filter((artifact) => artifact.layer === 'domain'),
+      'application-layer': artifacts.filter((artifact) => artifact.layer === 'application'),
+    },
     threatColumns: THREAT_MODEL_COLUMNS,
     artifactColumns: ARTIFACT_COLUMNS,
     infrastructureTopics: INFRASTRUCTURE_TOPICS,
-    implementationChecklist: IMPLEMENTATION_CHECKLIST,
-    featureChecklist: FEATURE_CHECKLIST,
     specs,
   };
 }

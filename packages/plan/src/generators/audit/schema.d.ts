@@ -1,0 +1,3 @@
+export interface AuditGeneratorSchema {
+  gatedTargets?: string[];
+}
