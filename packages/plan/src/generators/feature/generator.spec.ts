@@ -1136,6 +1136,38 @@ describe('feature generator', () => {
       ]);
     });
 
+    it('formats only the lines it appends to a barrel a person wrote in another style', async () => {
+      const handWritten = await workspaceWithScheduleMeeting();
+      // Valid TypeScript that prettier would rewrite on every line: quotes, semicolons, spacing,
+      // a trailing space, a blank line, and no newline at the end.
+      const barrel = [
+        '// The public API of meetings, curated by hand ',
+        "export * from './domain/meeting/meeting.aggregate'",
+        'export   {   MeetingId   }   from "./domain/meeting/meeting-id.value-object"',
+        '',
+        "export type { ScheduleMeetingInput } from './application/schedule-meeting/schedule-meeting.command'",
+      ].join('\n');
+      handWritten.write(BARREL, barrel);
+
+      await featureGenerator(handWritten, CANCEL_MEETING);
+      const after = read(handWritten, BARREL);
+
+      expect(after.slice(0, barrel.length)).toBe(barrel);
+      expect(after.slice(barrel.length)).toBe(
+        [
+          '',
+          'export * from "./domain/meeting/cancellation-reason.value-object";',
+          'export * from "./domain/meeting/meeting-canceled.event";',
+          'export * from "./domain/meeting/meeting.repository.port";',
+          'export * from "./application/cancel-meeting/cancel-meeting.command";',
+          'export * from "./application/cancel-meeting/cancel-meeting.handler";',
+          'export * from "./application/cancel-meeting/on-meeting-canceled.listener";',
+          'export * from "./application/cancel-meeting/cancel-meeting-follow-up.scheduled-command";',
+          '',
+        ].join('\n'),
+      );
+    });
+
     it('keeps the aggregate as it was, adding the new imports and method', () => {
       const before = first.get(AGGREGATE)!;
       const after = read(tree, AGGREGATE);

@@ -149,11 +149,10 @@ async function addUseCaseCode(
     }
   });
 
-  const barrel = addExports(tree, options, artifacts);
+  await addExports(tree, options, artifacts);
   return [...artifacts.flatMap((artifact) => [artifact.file, artifact.spec])]
     .map((file) => joinPathFragments(root, file))
-    .filter((file) => file !== aggregateFile || !aggregateExisted)
-    .concat(barrel);
+    .filter((file) => file !== aggregateFile || !aggregateExisted);
 }
 
 async function extendAggregate(
@@ -182,25 +181,27 @@ async function extendAggregate(
   );
 }
 
-/** The module's barrel gains an export per new file; lines a person added stay as they are. */
-function addExports(
+/**
+ * The module's barrel gains an export per new file. Only the appended lines are formatted: the
+ * lines a person wrote stay byte for byte, in whatever style they are.
+ */
+async function addExports(
   tree: Tree,
   options: NormalizedFeatureOptions,
   artifacts: readonly Artifact[],
-): string {
+): Promise<void> {
   const barrel = joinPathFragments(options.projectRoot, 'src/index.ts');
   const current = tree.read(barrel, 'utf-8') ?? '';
   const lines = artifacts
     .map((artifact) => `./${artifact.file.replace(/^src\//, '').replace(/\.ts$/, '')}`)
     .filter((path) => !new RegExp(`from\\s+['"]${escapeRegExp(path)}['"]`).test(current))
     .map((path) => `export * from '${path}';`);
-  if (lines.length > 0) {
-    tree.write(
-      barrel,
-      `${current}${current && !current.endsWith('\n') ? '\n' : ''}${lines.join('\n')}\n`,
-    );
-  }
-  return barrel;
+  if (lines.length === 0) return;
+  const added = `${lines.join('\n')}\n`;
+  const formatted = options.skipFormat
+    ? added
+    : await formatSnippet(tree, barrel, added, 'statements');
+  tree.write(barrel, `${current}${current && !current.endsWith('\n') ? '\n' : ''}${formatted}`);
 }
 
 function addPlan(
