@@ -1375,6 +1375,51 @@ describe('feature generator', () => {
         { events: 'MeetingId' },
         /^"MeetingId" is given for two different artifacts/,
       ],
+      [
+        "a use-case whose handler would be the kernel's CommandHandler",
+        { useCase: 'Command' },
+        /^The use-case "Command" would make its handler class CommandHandler, which @mjomeet\/ddd exports too: it would clash with the kernel's CommandHandler\. Choose another name for --useCase\.$/,
+      ],
+      [
+        'an aggregate named like a class of the kernel',
+        { aggregate: 'InMemoryRepository' },
+        /^The aggregate "InMemoryRepository" would make its class InMemoryRepository, which @mjomeet\/ddd exports too/,
+      ],
+      [
+        "an event that would hide TypeScript's Record, which the event file uses",
+        { events: 'Record' },
+        /^The event "Record" would make its class Record, the name of a TypeScript global that it would hide from the generated code\. Choose another name for --events\.$/,
+      ],
+      [
+        'a value object named like a TypeScript global',
+        { valueObjects: 'Title,Map' },
+        /^The value object "Map" would make its class Map, the name of a TypeScript global/,
+      ],
+      [
+        'a default aggregate named like a TypeScript global',
+        { useCase: 'AddRecord' },
+        /^The aggregate "Record" \(named after the use-case\) would make its class Record, the name of a TypeScript global that it would hide from the generated code\. Choose another name for --useCase, or name the aggregate with --aggregate\.$/,
+      ],
+      [
+        "a use-case whose method would replace AggregateRoot's record",
+        { useCase: 'Record', aggregate: 'Meeting' },
+        /^The use-case "Record" would make the aggregate method record\(\), which would replace record of AggregateRoot, the aggregate's base class\. Choose another name for --useCase\.$/,
+      ],
+      [
+        'an aggregate held in a variable the handler uses already',
+        { aggregate: 'Handler' },
+        /^The aggregate "Handler" would make the variable that holds it handler, a name the generated code already uses in the same place\. Choose another name for --aggregate\.$/,
+      ],
+      [
+        'a use-case and an event of one name (both have a payload type)',
+        { events: 'ScheduleMeeting' },
+        /^The use-case "ScheduleMeeting" and the event "ScheduleMeeting" would both make ScheduleMeetingPayload \(its payload interface and its payload type\), and the module's barrel can export only one of them\. Give them different names\.$/,
+      ],
+      [
+        "a value object named like the use-case's command",
+        { valueObjects: 'ScheduleMeetingCommand' },
+        /^The use-case "ScheduleMeeting" and the value object "ScheduleMeetingCommand" would both make ScheduleMeetingCommand/,
+      ],
     ])('%s', async (_case, overrides, message) => {
       await expectRefusal(
         createTreeWithEmptyWorkspace(),

@@ -11,7 +11,9 @@ import { initGenerator, isPluginRegistered } from '../init/generator';
 import { formatSnippet, formatWithPrettier } from '../../utils/prettier';
 import { Artifact, listenerNames, useCaseArtifacts } from './lib/artifacts';
 import { ensureModuleDependencies } from './lib/dependencies';
+import { assertIdentifiersAreFree, derivedIdentifiers } from './lib/derived-identifiers';
 import { addMethodToAggregate } from './lib/extend-aggregate';
+import { nameSources } from './lib/name-sources';
 import { UserInputError } from './lib/names';
 import { NormalizedFeatureOptions, normalizeOptions } from './lib/normalize-options';
 import {
@@ -32,6 +34,7 @@ export async function featureGenerator(
   assertNotPlannedYet(tree, options);
 
   const artifacts = useCaseArtifacts(options);
+  assertUsableNames(options, schema);
   const written: string[] = [];
   if (options.createProject) written.push(...addModuleProject(tree, options));
   if (!options.skipCode) written.push(...(await addUseCaseCode(tree, options, artifacts)));
@@ -50,6 +53,17 @@ export async function featureGenerator(
 }
 
 export default featureGenerator;
+
+/**
+ * Refuses, before anything is written, names whose code would not compile or would hide a name
+ * it uses.
+ */
+function assertUsableNames(
+  options: NormalizedFeatureOptions,
+  schema: FeatureGeneratorSchema,
+): void {
+  assertIdentifiersAreFree(derivedIdentifiers(options, nameSources(options, schema)));
+}
 
 /** A plan is a person's work: never overwrite it, nor the code of a use-case already made. */
 function assertNotPlannedYet(tree: Tree, options: NormalizedFeatureOptions): void {
