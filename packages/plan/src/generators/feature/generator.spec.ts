@@ -19,6 +19,10 @@ import {
 import { moduleCodeFromFiles } from '../../plan/module-code';
 import { verifyPlan } from '../../plan/verify';
 import { featureGenerator } from './generator';
+import { useCaseArtifacts } from './lib/artifacts';
+import { normalizeOptions } from './lib/normalize-options';
+import { MAX_PATH_LENGTH } from './lib/path-limits';
+import { writtenPaths } from './lib/written-paths';
 import type { FeatureGeneratorSchema } from './schema';
 
 // ---------------------------------------------------------------------------------------------
@@ -213,6 +217,14 @@ describe('feature generator', () => {
             `${PROJECT}/${specOf(file)}`,
           ]),
         ].sort(),
+      );
+    });
+
+    it('checks the lengths of exactly the paths it writes, besides nx.json and package.json', () => {
+      const options = normalizeOptions(createTreeWithEmptyWorkspace(), SCHEDULE_MEETING);
+
+      expect(writtenPaths(options, useCaseArtifacts(options)).sort()).toEqual(
+        written.filter((path) => !WORKSPACE_FILES.includes(path)),
       );
     });
 
@@ -1426,6 +1438,64 @@ describe('feature generator', () => {
         { ...SCHEDULE_MEETING, ...overrides },
         message,
       );
+    });
+
+    describe('names that make a path too long', () => {
+      /** A value object of `length` characters: one word, so its file name has as many. */
+      const valueObject = (length: number) => `V${'x'.repeat(length - 1)}`;
+      /** `${DOMAIN}/` + the value object + `.value-object.spec.ts` is 58 characters more. */
+      const AT_THE_LIMIT = MAX_PATH_LENGTH - `${DOMAIN}/.value-object.spec.ts`.length;
+
+      it('accepts a value object whose longest path is exactly at the limit', async () => {
+        const { tree, written } = await generate({
+          ...SCHEDULE_MEETING,
+          valueObjects: valueObject(AT_THE_LIMIT),
+        });
+        const longest = `${DOMAIN}/${valueObject(AT_THE_LIMIT).toLowerCase()}.value-object.spec.ts`;
+
+        expect(longest).toHaveLength(200);
+        expect(tree.exists(longest)).toBe(true);
+        expect(Math.max(...written.map((path) => path.length))).toBe(200);
+      });
+
+      it.each<[string, Partial<FeatureGeneratorSchema>, RegExp]>([
+        [
+          'a value object one character over the limit',
+          { valueObjects: valueObject(AT_THE_LIMIT + 1) },
+          /^The value object "Vxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx…" \(143 characters\) is too long: the generator would write packages\/meetings\/src\/domain\/meeting\/vx{142}\.value-object\.spec\.ts, a path of 201 characters\. The generator keeps paths within 200 characters of the workspace folder, so that the workspace can be checked out on Windows \(260 characters for a whole path\)\. Choose a shorter name for --valueObjects\.$/,
+        ],
+        [
+          'a use-case of 250 characters (its file names would be over 255 bytes)',
+          { useCase: 'a'.repeat(250), aggregate: 'Meeting', events: 'MeetingChanged' },
+          /^The use-case "Aa{39}…" \(250 characters\) is too long: the generator would write packages\/meetings\/src\/application\/a{250}\/a{250}\.command\.ts, whose name a{250}\.command\.ts is 261 bytes, and file systems allow 255 bytes per file or folder name\. Choose a shorter name for --useCase\.$/,
+        ],
+        [
+          'a use-case of 250 characters that names the default event',
+          { useCase: 'a'.repeat(250) },
+          /^The event "MeetingAa{32}…" \(259 characters, named after the aggregate and the use-case\) is too long: .* whose name meeting-a{250}ed\.event\.ts is 269 bytes, .* Choose a shorter name for --useCase, or name the event with --events\.$/,
+        ],
+        [
+          'a module of 256 characters (its folder name would be over 255 bytes)',
+          { module: 'm'.repeat(256) },
+          /^The module "m{40}…" \(256 characters\) is too long: the generator would write packages\/m{256}\/README\.md, whose name m{256} is 256 bytes, .* Choose a shorter name for --module\.$/,
+        ],
+        [
+          'a module of 190 characters',
+          { module: 'm'.repeat(190) },
+          /^The module "m{40}…" \(190 characters\) is too long: the generator would write packages\/m{190}\/README\.md, a path of 209 characters\. .* Choose a shorter name for --module\.$/,
+        ],
+        [
+          'a long scheduled command',
+          { scheduledCommands: `Remind${'x'.repeat(130)}` },
+          /^The scheduled command "Remindx{34}…" \(136 characters\) is too long: the generator would write packages\/meetings\/src\/application\/schedule-meeting\/remindx{130}\.scheduled-command\.ts, a path of 208 characters\./,
+        ],
+      ])('%s', async (_case, overrides, message) => {
+        await expectRefusal(
+          createTreeWithEmptyWorkspace(),
+          { ...SCHEDULE_MEETING, ...overrides },
+          message,
+        );
+      });
     });
 
     it('a module whose packages/ folder exists but is not a project', async () => {

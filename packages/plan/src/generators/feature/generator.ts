@@ -16,6 +16,7 @@ import { addMethodToAggregate } from './lib/extend-aggregate';
 import { nameSources } from './lib/name-sources';
 import { UserInputError } from './lib/names';
 import { NormalizedFeatureOptions, normalizeOptions } from './lib/normalize-options';
+import { assertPathsFit } from './lib/path-limits';
 import {
   codeSubstitutions,
   FILES_DIR,
@@ -24,6 +25,7 @@ import {
   renderSnippet,
   SpecForPlan,
 } from './lib/templates';
+import { writtenPaths } from './lib/written-paths';
 import type { FeatureGeneratorSchema } from './schema';
 
 export async function featureGenerator(
@@ -34,7 +36,7 @@ export async function featureGenerator(
   assertNotPlannedYet(tree, options);
 
   const artifacts = useCaseArtifacts(options);
-  assertUsableNames(options, schema);
+  assertUsableNames(options, schema, artifacts);
   const written: string[] = [];
   if (options.createProject) written.push(...addModuleProject(tree, options));
   if (!options.skipCode) written.push(...(await addUseCaseCode(tree, options, artifacts)));
@@ -56,13 +58,16 @@ export default featureGenerator;
 
 /**
  * Refuses, before anything is written, names whose code would not compile or would hide a name
- * it uses.
+ * it uses, and names that make a path too long for a file system or a Windows checkout.
  */
 function assertUsableNames(
   options: NormalizedFeatureOptions,
   schema: FeatureGeneratorSchema,
+  artifacts: readonly Artifact[],
 ): void {
-  assertIdentifiersAreFree(derivedIdentifiers(options, nameSources(options, schema)));
+  const sources = nameSources(options, schema);
+  assertIdentifiersAreFree(derivedIdentifiers(options, sources));
+  assertPathsFit(writtenPaths(options, artifacts), sources);
 }
 
 /** A plan is a person's work: never overwrite it, nor the code of a use-case already made. */
