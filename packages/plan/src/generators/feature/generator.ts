@@ -13,8 +13,9 @@ import { Artifact, listenerNames, useCaseArtifacts } from './lib/artifacts';
 import { ensureModuleDependencies } from './lib/dependencies';
 import { assertIdentifiersAreFree, derivedIdentifiers } from './lib/derived-identifiers';
 import { addMethodToAggregate } from './lib/extend-aggregate';
+import { lockModule } from './lib/module-lock';
 import { nameSources } from './lib/name-sources';
-import { UserInputError } from './lib/names';
+import { toNames, UserInputError } from './lib/names';
 import { NormalizedFeatureOptions, normalizeOptions } from './lib/normalize-options';
 import { assertPathsFit } from './lib/path-limits';
 import {
@@ -28,7 +29,31 @@ import {
 import { writtenPaths } from './lib/written-paths';
 import type { FeatureGeneratorSchema } from './schema';
 
+/**
+ * Runs holding the module's lock, so that a concurrent run on the module cannot drop this one's
+ * changes (see module-lock.ts). The lock is released once Nx has written the changes: Nx runs the
+ * returned callback after that.
+ */
 export async function featureGenerator(
+  tree: Tree,
+  schema: FeatureGeneratorSchema,
+): Promise<GeneratorCallback | void> {
+  const lock = lockModule(tree, toNames(schema.module, 'The module').fileName);
+  if (!lock) return generateFeature(tree, schema);
+  let callback: GeneratorCallback | void;
+  try {
+    callback = await generateFeature(tree, schema);
+  } catch (error) {
+    lock.releaseUnchanged();
+    throw error;
+  }
+  return async () => {
+    lock.releaseAfterWrite();
+    if (callback) await callback();
+  };
+}
+
+async function generateFeature(
   tree: Tree,
   schema: FeatureGeneratorSchema,
 ): Promise<GeneratorCallback | void> {
