@@ -1,7 +1,11 @@
 import type { NameSource } from './name-sources';
 import { UserInputError } from './names';
 
-/** The longest file or folder name ext4, APFS and NTFS accept (names here are ASCII). */
+/**
+ * The longest file or folder name ext4, APFS and NTFS accept (names here are ASCII). A name this
+ * long makes a path over MAX_PATH_LENGTH too; it is checked first because its message says more
+ * exactly what is wrong, and it still holds should MAX_PATH_LENGTH ever be raised.
+ */
 export const MAX_NAME_BYTES = 255;
 
 /**
