@@ -465,6 +465,47 @@ describe('a user of @mjomeet/plan, in a fresh Nx workspace', () => {
     expect(existsSync(ws.path('docs/escape'))).toBe(false);
   });
 
+  it('two feature runs started together on one module: one is refused and asked to run again, nothing is lost', async () => {
+    const feature = (useCase: string) => [
+      'g',
+      '@mjomeet/plan:feature',
+      '--module=zeta',
+      `--useCase=${useCase}`,
+      '--aggregate=Room',
+      '--no-interactive',
+    ];
+    const useCases = ['ReleaseRoom', 'MoveBooking'];
+    const methods = ['releaseRoom', 'moveBooking'];
+
+    const results = await Promise.all(useCases.map((useCase) => ws.nx(feature(useCase))));
+
+    // Each Nx run holds the workspace in memory until it writes: two at once must not let the
+    // second drop what the first wrote. One takes the module's lock; the other is refused.
+    const refused = results.findIndex((result) => result.code !== 0);
+    expect(results.map((result) => result.code === 0).sort()).toEqual([false, true]);
+    expect(results[refused].output).toMatch(
+      /Another run of @mjomeet\/plan:feature (is changing|changed) the module "zeta".*Nothing was written\. Run this command again/,
+    );
+    expect(existsSync(ws.path(`docs/features/zeta/${useCases[refused]}`))).toBe(false);
+    expect(ws.read(`${MODULE}/src/domain/room/room.aggregate.ts`)).toMatch(
+      new RegExp(`\\b${methods[1 - refused]}\\(`),
+    );
+
+    expectExit(await ws.nx(feature(useCases[refused])), 'success');
+
+    const aggregate = ws.read(`${MODULE}/src/domain/room/room.aggregate.ts`);
+    const barrel = ws.read(`${MODULE}/src/index.ts`);
+    for (const [index, useCase] of useCases.entries()) {
+      expect(aggregate).toMatch(new RegExp(`\\b${methods[index]}\\(`));
+      expect(existsSync(ws.path(`docs/features/zeta/${useCase}/${useCase}-plan.md`))).toBe(true);
+      const folder = useCase.replace(/(?<!^)([A-Z])/g, '-$1').toLowerCase();
+      expect(barrel).toContain(`export * from './application/${folder}/${folder}.handler';`);
+    }
+    expect(aggregate).toMatch(/\bbookRoom\(/);
+    expect(aggregate).toMatch(/\bcancelBooking\(/);
+    expectExit(await ws.bin('tsc', ['-p', `${MODULE}/tsconfig.json`, '--noEmit']), 'success');
+  });
+
   describe('the gate fails closed', () => {
     const bookRoomCode = `${MODULE}/src/application/book-room`;
     const restore = async () => {

@@ -4,8 +4,9 @@
  * under jest. Slow (a TypeScript program and a jest child process), so everything generated
  * goes into one temporary workspace and is checked with one program and one jest run.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { ChildProcess, spawn, spawnSync } from 'node:child_process';
 import {
+  existsSync,
   mkdirSync,
   mkdtempSync,
   readdirSync,
@@ -40,6 +41,17 @@ const RUNS: FeatureGeneratorSchema[] = [
     aggregate: 'Meeting',
     valueObjects: 'CancellationReason',
   },
+  // Names next to reserved ones, which the generator accepts: they must compile. Event is a DOM
+  // global, not one of the es2022 lib, and `event` is a variable of the templates only inside
+  // nested functions; the value objects differ from Date, URL and JSON.
+  {
+    module: 'calendar',
+    useCase: 'RecordAttendance',
+    aggregate: 'Event',
+    valueObjects: 'DateRange,Url,Json',
+    events: 'AttendanceRecorded',
+    scheduledCommands: 'CommandReminder',
+  },
 ];
 
 /**
@@ -52,8 +64,11 @@ const RUNS: FeatureGeneratorSchema[] = [
  * - meetings/CancelMeeting: the shared aggregate, id and repository are kept; CancellationReason
  *   5 (+1), MeetingCanceled 2, command 4 (+1), handler 2 (+2), scheduled command 3 (+1),
  *   listener 2 = 18 (+5 todo), 6 suites.
+ * - calendar/RecordAttendance with three value objects: aggregate 3 (+1), EventId 6, each value
+ *   object 5 (+1), event 2, repository 2, command 4 (+1), handler 2 (+2), scheduled command 3
+ *   (+1), listener 2 = 39 (+8 todo), 11 suites.
  */
-const EXPECTED = { suites: 24, passed: 23 + 34 + 18, todo: 5 + 7 + 5 };
+const EXPECTED = { suites: 24 + 11, passed: 23 + 34 + 18 + 39, todo: 5 + 7 + 5 + 8 };
 
 let workspace: string;
 
@@ -73,13 +88,21 @@ function filesUnder(dir: string, accept: (file: string) => boolean): string[] {
 
 const read = (path: string) => readFileSync(join(workspace, path), 'utf-8');
 
-/** A workspace like this repository: its devDependencies, its prettier style, the kernel's path. */
-function createWorkspace(root: string): void {
+/**
+ * A workspace like this repository: its devDependencies, its prettier style, the kernel's path.
+ * `dependencies` may list the kernel too, so that the generator's callback has nothing to install.
+ */
+function createWorkspace(root: string, dependencies: Record<string, string> = {}): void {
   const rootPackage = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf-8'));
   writeFile(
     join(root, 'package.json'),
     JSON.stringify(
-      { name: 'disk-workspace', private: true, devDependencies: rootPackage.devDependencies },
+      {
+        name: 'disk-workspace',
+        private: true,
+        dependencies,
+        devDependencies: rootPackage.devDependencies,
+      },
       null,
       2,
     ),
@@ -252,7 +275,7 @@ describe('feature generator output on disk', () => {
           throw new Error(ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n'));
         },
       };
-      const configs = ['zeta', 'meetings'].map((module) => {
+      const configs = ['zeta', 'meetings', 'calendar'].map((module) => {
         const config = ts.getParsedCommandLineOfConfigFile(
           join(workspace, 'packages', module, 'tsconfig.json'),
           {},
@@ -351,5 +374,154 @@ describe('feature generator output on disk', () => {
         todo: result.numTodoTests,
       }).toEqual(EXPECTED);
     });
+  });
+});
+
+/**
+ * Two `nx g` runs on one module, each in a process of its own (as two terminals would run them),
+ * started at one moment. Each holds the workspace in memory until it writes: without the module's
+ * lock, the second to write dropped the first's aggregate method and barrel exports, and both
+ * exited 0.
+ */
+describe('two feature runs on one module at the same time', () => {
+  const RUNNER = join(__dirname, '__fixtures__/run-feature.ts');
+  const MEETING = 'packages/meetings/src/domain/meeting/meeting.aggregate.ts';
+  const BARREL = 'packages/meetings/src/index.ts';
+  const CANCEL: FeatureGeneratorSchema = {
+    module: 'meetings',
+    useCase: 'CancelMeeting',
+    aggregate: 'Meeting',
+  };
+  const RESCHEDULE: FeatureGeneratorSchema = {
+    module: 'meetings',
+    useCase: 'RescheduleMeeting',
+    aggregate: 'Meeting',
+  };
+  let root: string;
+  let outcomes: Array<{ schema: FeatureGeneratorSchema; code: number | null; stderr: string }>;
+  let afterBoth: Map<string, string>;
+
+  interface Run {
+    readonly ready: Promise<void>;
+    readonly child: ChildProcess;
+    readonly done: Promise<{ code: number | null; stderr: string }>;
+  }
+
+  /** run-feature.ts in a node process of its own; it waits for a message before it generates. */
+  function start(schema: FeatureGeneratorSchema): Run {
+    const child = spawn(
+      process.execPath,
+      ['-r', '@swc-node/register', RUNNER, root, JSON.stringify(schema)],
+      {
+        cwd: REPO,
+        env: { ...process.env, NODE_OPTIONS: '' },
+        stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+      },
+    );
+    let stderr = '';
+    child.stderr!.on('data', (chunk) => (stderr += chunk));
+    // Bounded: a run that hangs fails the test instead of holding the suite.
+    const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
+    return {
+      child,
+      ready: new Promise((resolve) => child.once('message', () => resolve())),
+      done: new Promise((resolve, reject) => {
+        child.on('error', reject);
+        child.on('exit', (code) => {
+          clearTimeout(timer);
+          resolve({ code, stderr });
+        });
+      }),
+    };
+  }
+
+  async function runAlone(schema: FeatureGeneratorSchema) {
+    const run = start(schema);
+    await run.ready;
+    run.child.send('go');
+    return run.done;
+  }
+
+  const readIn = (file: string) => readFileSync(join(root, file), 'utf-8');
+  const planOf = (useCase: string) => `docs/features/meetings/${useCase}/${useCase}-plan.md`;
+  const codeOf = (useCase: string) =>
+    `packages/meetings/src/application/${useCase.replace(/(?<!^)([A-Z])/g, '-$1').toLowerCase()}`;
+
+  beforeAll(async () => {
+    root = mkdtempSync(join(tmpdir(), 'plan-feature-concurrent-'));
+    createWorkspace(root, { '@mjomeet/ddd': '*' });
+    expect(await runAlone({ module: 'meetings', useCase: 'ScheduleMeeting' })).toEqual({
+      code: 0,
+      stderr: '',
+    });
+
+    const runs = [start(CANCEL), start(RESCHEDULE)];
+    await Promise.all(runs.map((run) => run.ready));
+    runs.forEach((run) => run.child.send('go'));
+    outcomes = await Promise.all(
+      runs.map(async (run, index) => ({
+        schema: [CANCEL, RESCHEDULE][index],
+        ...(await run.done),
+      })),
+    );
+    afterBoth = new Map([MEETING, BARREL].map((file) => [file, readIn(file)]));
+  });
+
+  afterAll(() => {
+    if (root) rmSync(root, { recursive: true, force: true });
+  });
+
+  it('completes one and refuses the other, asking to run it again', () => {
+    const crashes = outcomes.filter(({ code }) => code !== 0 && code !== 1);
+    const refused = outcomes.find(({ code }) => code === 1);
+
+    expect(crashes).toEqual([]);
+    expect(outcomes.map(({ code }) => code).sort()).toEqual([0, 1]);
+    expect(refused!.stderr).toMatch(
+      /^Another run of @mjomeet\/plan:feature (is changing|changed) the module "meetings" .*Nothing was written\. Run this command again/,
+    );
+  });
+
+  it('loses nothing of the one that completed, and writes nothing of the refused one', () => {
+    const done = outcomes.find((outcome) => outcome.code === 0)!.schema.useCase;
+    const refused = outcomes.find((outcome) => outcome.code === 1)!.schema.useCase;
+    const method = (useCase: string) => `  ${useCase.charAt(0).toLowerCase()}${useCase.slice(1)}(`;
+
+    expect(afterBoth.get(MEETING)).toContain(method('ScheduleMeeting'));
+    expect(afterBoth.get(MEETING)).toContain(method(done));
+    expect(afterBoth.get(MEETING)).not.toContain(method(refused));
+    expect(afterBoth.get(BARREL)).toContain(
+      `${codeOf(done).slice('packages/meetings/src/'.length)}/`,
+    );
+    expect(existsSync(join(root, planOf(done)))).toBe(true);
+    expect(existsSync(join(root, planOf(refused)))).toBe(false);
+    expect(existsSync(join(root, codeOf(refused)))).toBe(false);
+  });
+
+  it('once the refused one is run again, has both use-cases complete', async () => {
+    const refused = outcomes.find((outcome) => outcome.code === 1)!.schema;
+
+    expect(await runAlone(refused)).toEqual({ code: 0, stderr: '' });
+
+    const aggregate = readIn(MEETING);
+    const barrel = readIn(BARREL).trimEnd().split('\n');
+    for (const useCase of ['ScheduleMeeting', 'CancelMeeting', 'RescheduleMeeting']) {
+      expect(aggregate).toContain(`  ${useCase.charAt(0).toLowerCase()}${useCase.slice(1)}(`);
+      expect(existsSync(join(root, planOf(useCase)))).toBe(true);
+      const dir = codeOf(useCase).slice('packages/meetings/src/'.length);
+      expect(barrel).toEqual(
+        expect.arrayContaining([
+          `export * from './${dir}/${dir.split('/').pop()}.command';`,
+          `export * from './${dir}/${dir.split('/').pop()}.handler';`,
+        ]),
+      );
+    }
+    expect(barrel).toHaveLength(new Set(barrel).size);
+  });
+
+  it('leaves no lock behind', () => {
+    expect(existsSync(join(root, '.nx/workspace-data/mjomeet-plan/feature-meetings.lock'))).toBe(
+      false,
+    );
   });
 });

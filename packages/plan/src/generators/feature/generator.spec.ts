@@ -19,6 +19,10 @@ import {
 import { moduleCodeFromFiles } from '../../plan/module-code';
 import { verifyPlan } from '../../plan/verify';
 import { featureGenerator } from './generator';
+import { useCaseArtifacts } from './lib/artifacts';
+import { normalizeOptions } from './lib/normalize-options';
+import { MAX_PATH_LENGTH } from './lib/path-limits';
+import { writtenPaths } from './lib/written-paths';
 import type { FeatureGeneratorSchema } from './schema';
 
 // ---------------------------------------------------------------------------------------------
@@ -213,6 +217,14 @@ describe('feature generator', () => {
             `${PROJECT}/${specOf(file)}`,
           ]),
         ].sort(),
+      );
+    });
+
+    it('checks the lengths of exactly the paths it writes, besides nx.json and package.json', () => {
+      const options = normalizeOptions(createTreeWithEmptyWorkspace(), SCHEDULE_MEETING);
+
+      expect(writtenPaths(options, useCaseArtifacts(options)).sort()).toEqual(
+        written.filter((path) => !WORKSPACE_FILES.includes(path)),
       );
     });
 
@@ -1143,6 +1155,38 @@ describe('feature generator', () => {
       ]);
     });
 
+    it('formats only the lines it appends to a barrel a person wrote in another style', async () => {
+      const handWritten = await workspaceWithScheduleMeeting();
+      // Valid TypeScript that prettier would rewrite on every line: quotes, semicolons, spacing,
+      // a trailing space, a blank line, and no newline at the end.
+      const barrel = [
+        '// The public API of meetings, curated by hand ',
+        "export * from './domain/meeting/meeting.aggregate'",
+        'export   {   MeetingId   }   from "./domain/meeting/meeting-id.value-object"',
+        '',
+        "export type { ScheduleMeetingInput } from './application/schedule-meeting/schedule-meeting.command'",
+      ].join('\n');
+      handWritten.write(BARREL, barrel);
+
+      await featureGenerator(handWritten, CANCEL_MEETING);
+      const after = read(handWritten, BARREL);
+
+      expect(after.slice(0, barrel.length)).toBe(barrel);
+      expect(after.slice(barrel.length)).toBe(
+        [
+          '',
+          'export * from "./domain/meeting/cancellation-reason.value-object";',
+          'export * from "./domain/meeting/meeting-canceled.event";',
+          'export * from "./domain/meeting/meeting.repository.port";',
+          'export * from "./application/cancel-meeting/cancel-meeting.command";',
+          'export * from "./application/cancel-meeting/cancel-meeting.handler";',
+          'export * from "./application/cancel-meeting/on-meeting-canceled.listener";',
+          'export * from "./application/cancel-meeting/cancel-meeting-follow-up.scheduled-command";',
+          '',
+        ].join('\n'),
+      );
+    });
+
     it('keeps the aggregate as it was, adding the new imports and method', () => {
       const before = first.get(AGGREGATE)!;
       const after = read(tree, AGGREGATE);
@@ -1350,12 +1394,115 @@ describe('feature generator', () => {
         { events: 'MeetingId' },
         /^"MeetingId" is given for two different artifacts/,
       ],
+      [
+        "a use-case whose handler would be the kernel's CommandHandler",
+        { useCase: 'Command' },
+        /^The use-case "Command" would make its handler class CommandHandler, which @mjomeet\/ddd exports too: it would clash with the kernel's CommandHandler\. Choose another name for --useCase\.$/,
+      ],
+      [
+        'an aggregate named like a class of the kernel',
+        { aggregate: 'InMemoryRepository' },
+        /^The aggregate "InMemoryRepository" would make its class InMemoryRepository, which @mjomeet\/ddd exports too/,
+      ],
+      [
+        "an event that would hide TypeScript's Record, which the event file uses",
+        { events: 'Record' },
+        /^The event "Record" would make its class Record, the name of a TypeScript global that it would hide from the generated code\. Choose another name for --events\.$/,
+      ],
+      [
+        'a value object named like a TypeScript global',
+        { valueObjects: 'Title,Map' },
+        /^The value object "Map" would make its class Map, the name of a TypeScript global/,
+      ],
+      [
+        'a default aggregate named like a TypeScript global',
+        { useCase: 'AddRecord' },
+        /^The aggregate "Record" \(named after the use-case\) would make its class Record, the name of a TypeScript global that it would hide from the generated code\. Choose another name for --useCase, or name the aggregate with --aggregate\.$/,
+      ],
+      [
+        "a use-case whose method would replace AggregateRoot's record",
+        { useCase: 'Record', aggregate: 'Meeting' },
+        /^The use-case "Record" would make the aggregate method record\(\), which would replace record of AggregateRoot, the aggregate's base class\. Choose another name for --useCase\.$/,
+      ],
+      [
+        'an aggregate held in a variable the handler uses already',
+        { aggregate: 'Handler' },
+        /^The aggregate "Handler" would make the variable that holds it handler, a name the generated code already uses in the same place\. Choose another name for --aggregate\.$/,
+      ],
+      [
+        'a use-case and an event of one name (both have a payload type)',
+        { events: 'ScheduleMeeting' },
+        /^The use-case "ScheduleMeeting" and the event "ScheduleMeeting" would both make ScheduleMeetingPayload \(its payload interface and its payload type\), and the module's barrel can export only one of them\. Give them different names\.$/,
+      ],
+      [
+        "a value object named like the use-case's command",
+        { valueObjects: 'ScheduleMeetingCommand' },
+        /^The use-case "ScheduleMeeting" and the value object "ScheduleMeetingCommand" would both make ScheduleMeetingCommand/,
+      ],
     ])('%s', async (_case, overrides, message) => {
       await expectRefusal(
         createTreeWithEmptyWorkspace(),
         { ...SCHEDULE_MEETING, ...overrides },
         message,
       );
+    });
+
+    describe('names that make a path too long', () => {
+      /** A value object of `length` characters: one word, so its file name has as many. */
+      const valueObject = (length: number) => `V${'x'.repeat(length - 1)}`;
+      /** `${DOMAIN}/` + the value object + `.value-object.spec.ts` is 58 characters more. */
+      const AT_THE_LIMIT = MAX_PATH_LENGTH - `${DOMAIN}/.value-object.spec.ts`.length;
+
+      it('accepts a value object whose longest path is exactly at the limit', async () => {
+        const { tree, written } = await generate({
+          ...SCHEDULE_MEETING,
+          valueObjects: valueObject(AT_THE_LIMIT),
+        });
+        const longest = `${DOMAIN}/${valueObject(AT_THE_LIMIT).toLowerCase()}.value-object.spec.ts`;
+
+        expect(longest).toHaveLength(200);
+        expect(tree.exists(longest)).toBe(true);
+        expect(Math.max(...written.map((path) => path.length))).toBe(200);
+      });
+
+      it.each<[string, Partial<FeatureGeneratorSchema>, RegExp]>([
+        [
+          'a value object one character over the limit',
+          { valueObjects: valueObject(AT_THE_LIMIT + 1) },
+          /^The value object "Vxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx…" \(143 characters\) is too long: the generator would write packages\/meetings\/src\/domain\/meeting\/vx{142}\.value-object\.spec\.ts, a path of 201 characters\. The generator keeps paths within 200 characters of the workspace folder, so that the workspace can be checked out on Windows \(260 characters for a whole path\)\. Choose a shorter name for --valueObjects\.$/,
+        ],
+        [
+          'a use-case of 250 characters (its file names would be over 255 bytes)',
+          { useCase: 'a'.repeat(250), aggregate: 'Meeting', events: 'MeetingChanged' },
+          /^The use-case "Aa{39}…" \(250 characters\) is too long: the generator would write packages\/meetings\/src\/application\/a{250}\/a{250}\.command\.ts, whose name a{250}\.command\.ts is 261 bytes, and file systems allow 255 bytes per file or folder name\. Choose a shorter name for --useCase\.$/,
+        ],
+        [
+          'a use-case of 250 characters that names the default event',
+          { useCase: 'a'.repeat(250) },
+          /^The event "MeetingAa{32}…" \(259 characters, named after the aggregate and the use-case\) is too long: .* whose name meeting-a{250}ed\.event\.ts is 269 bytes, .* Choose a shorter name for --useCase, or name the event with --events\.$/,
+        ],
+        [
+          'a module of 256 characters (its folder name would be over 255 bytes)',
+          { module: 'm'.repeat(256) },
+          /^The module "m{40}…" \(256 characters\) is too long: the generator would write packages\/m{256}\/README\.md, whose name m{256} is 256 bytes, .* Choose a shorter name for --module\.$/,
+        ],
+        [
+          'a module of 190 characters',
+          { module: 'm'.repeat(190) },
+          /^The module "m{40}…" \(190 characters\) is too long: the generator would write packages\/m{190}\/README\.md, a path of 209 characters\. .* Choose a shorter name for --module\.$/,
+        ],
+        [
+          'a long scheduled command',
+          { scheduledCommands: `Remind${'x'.repeat(130)}` },
+          /^The scheduled command "Remindx{34}…" \(136 characters\) is too long: the generator would write packages\/meetings\/src\/application\/schedule-meeting\/remindx{130}\.scheduled-command\.ts, a path of 208 characters\./,
+        ],
+      ])('%s', async (_case, overrides, message) => {
+        await expectRefusal(
+          createTreeWithEmptyWorkspace(),
+          { ...SCHEDULE_MEETING, ...overrides },
+          message,
+        );
+      });
     });
 
     it('a module whose packages/ folder exists but is not a project', async () => {

@@ -15,9 +15,13 @@ import { initGenerator, isPluginRegistered } from '../init/generator';
 import { formatSnippet, formatWithPrettier } from '../../utils/prettier';
 import { Artifact, listenerNames, useCaseArtifacts } from './lib/artifacts';
 import { ensureModuleDependencies } from './lib/dependencies';
+import { assertIdentifiersAreFree, derivedIdentifiers } from './lib/derived-identifiers';
 import { addMethodToAggregate } from './lib/extend-aggregate';
-import { UserInputError } from './lib/names';
+import { lockModule } from './lib/module-lock';
+import { nameSources } from './lib/name-sources';
+import { toNames, UserInputError } from './lib/names';
 import { NormalizedFeatureOptions, normalizeOptions } from './lib/normalize-options';
+import { assertPathsFit } from './lib/path-limits';
 import {
   codeSubstitutions,
   FILES_DIR,
@@ -26,9 +30,34 @@ import {
   renderSnippet,
   SpecForPlan,
 } from './lib/templates';
+import { writtenPaths } from './lib/written-paths';
 import type { FeatureGeneratorSchema } from './schema';
 
+/**
+ * Runs holding the module's lock, so that a concurrent run on the module cannot drop this one's
+ * changes (see module-lock.ts). The lock is released once Nx has written the changes: Nx runs the
+ * returned callback after that.
+ */
 export async function featureGenerator(
+  tree: Tree,
+  schema: FeatureGeneratorSchema,
+): Promise<GeneratorCallback | void> {
+  const lock = lockModule(tree, toNames(schema.module, 'The module').fileName);
+  if (!lock) return generateFeature(tree, schema);
+  let callback: GeneratorCallback | void;
+  try {
+    callback = await generateFeature(tree, schema);
+  } catch (error) {
+    lock.releaseUnchanged();
+    throw error;
+  }
+  return async () => {
+    lock.releaseAfterWrite();
+    if (callback) await callback();
+  };
+}
+
+async function generateFeature(
   tree: Tree,
   schema: FeatureGeneratorSchema,
 ): Promise<GeneratorCallback | void> {
@@ -36,6 +65,7 @@ export async function featureGenerator(
   assertNotPlannedYet(tree, options);
 
   const artifacts = useCaseArtifacts(options);
+  assertUsableNames(options, schema, artifacts);
   const written: string[] = [];
   if (options.createProject) written.push(...addModuleProject(tree, options));
   else markPlanRequired(tree, options.projectName);
@@ -55,6 +85,20 @@ export async function featureGenerator(
 }
 
 export default featureGenerator;
+
+/**
+ * Refuses, before anything is written, names whose code would not compile or would hide a name
+ * it uses, and names that make a path too long for a file system or a Windows checkout.
+ */
+function assertUsableNames(
+  options: NormalizedFeatureOptions,
+  schema: FeatureGeneratorSchema,
+  artifacts: readonly Artifact[],
+): void {
+  const sources = nameSources(options, schema);
+  assertIdentifiersAreFree(derivedIdentifiers(options, sources));
+  assertPathsFit(writtenPaths(options, artifacts), sources);
+}
 
 /** A plan is a person's work: never overwrite it, nor the code of a use-case already made. */
 function assertNotPlannedYet(tree: Tree, options: NormalizedFeatureOptions): void {
@@ -167,11 +211,10 @@ async function addUseCaseCode(
     }
   });
 
-  const barrel = addExports(tree, options, artifacts);
+  await addExports(tree, options, artifacts);
   return [...artifacts.flatMap((artifact) => [artifact.file, artifact.spec])]
     .map((file) => joinPathFragments(root, file))
-    .filter((file) => file !== aggregateFile || !aggregateExisted)
-    .concat(barrel);
+    .filter((file) => file !== aggregateFile || !aggregateExisted);
 }
 
 async function extendAggregate(
@@ -200,25 +243,27 @@ async function extendAggregate(
   );
 }
 
-/** The module's barrel gains an export per new file; lines a person added stay as they are. */
-function addExports(
+/**
+ * The module's barrel gains an export per new file. Only the appended lines are formatted: the
+ * lines a person wrote stay byte for byte, in whatever style they are.
+ */
+async function addExports(
   tree: Tree,
   options: NormalizedFeatureOptions,
   artifacts: readonly Artifact[],
-): string {
+): Promise<void> {
   const barrel = joinPathFragments(options.projectRoot, 'src/index.ts');
   const current = tree.read(barrel, 'utf-8') ?? '';
   const lines = artifacts
     .map((artifact) => `./${artifact.file.replace(/^src\//, '').replace(/\.ts$/, '')}`)
     .filter((path) => !new RegExp(`from\\s+['"]${escapeRegExp(path)}['"]`).test(current))
     .map((path) => `export * from '${path}';`);
-  if (lines.length > 0) {
-    tree.write(
-      barrel,
-      `${current}${current && !current.endsWith('\n') ? '\n' : ''}${lines.join('\n')}\n`,
-    );
-  }
-  return barrel;
+  if (lines.length === 0) return;
+  const added = `${lines.join('\n')}\n`;
+  const formatted = options.skipFormat
+    ? added
+    : await formatSnippet(tree, barrel, added, 'statements');
+  tree.write(barrel, `${current}${current && !current.endsWith('\n') ? '\n' : ''}${formatted}`);
 }
 
 function addPlan(
