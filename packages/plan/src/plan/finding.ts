@@ -36,7 +36,8 @@ export interface RuleMeta {
   readonly description: string;
   /**
    * What the rule is about, and how the verifier treats it: `approval` rules are skipped by
-   * the approve generator, a `blocking` rule that reports stops every other rule on the plan.
+   * the approve generator, a `blocking` rule that reports stops every other rule on the plan,
+   * and a `gate` rule cannot be turned off or made a warning: the gate itself rests on it.
    */
   readonly tags: readonly RuleTag[];
   /** Where the rule is documented (SARIF `helpUri`). */
@@ -59,6 +60,7 @@ export type RuleTag =
   | 'approval'
   | 'layout'
   | 'blocking'
+  | 'gate'
   | 'custom';
 
 /** Fills a message template: `{{name}}` → data.name; an unknown name is left as written. */

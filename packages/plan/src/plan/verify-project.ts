@@ -58,7 +58,7 @@ export function verifyProjectPlans(options: VerifyProjectPlansOptions): VerifyPr
       };
     }
   } else {
-    for (const entry of config.defaults.rules) {
+    for (const entry of config.rulesFor(config.defaults, basename(plansDir))) {
       if (entry.rule.scope !== 'module') continue;
       const { rule, options: ruleOptions } = entry as ResolvedRule<ModuleRule>;
       // A module finding is on the folder or file it names, not on a plan.

@@ -8,6 +8,7 @@
 import { fillMessage, Finding, MessageData, RuleMeta, RuleTag, compareFindings } from './finding';
 import type { SourcePosition } from './line-index';
 import type { ModuleCode } from './module-code';
+import { pathNames } from './layout';
 import { parsePlan } from './parse-plan';
 import { DEFAULT_CONFIG, ResolvedConfig, ResolvedRule } from './config/resolve';
 import { BUILT_IN_RULES } from './rules';
@@ -54,10 +55,13 @@ export function verifyPlan(options: VerifyPlanOptions): Finding[] {
       available: [...config.profiles.keys()],
     },
   });
-  const rules = profile.rules.filter(
-    (entry): entry is ResolvedRule<PlanRule> =>
-      entry.rule.scope === 'plan' && !entry.rule.meta.tags.some((tag) => skip.has(tag)),
-  );
+  const module = pathNames(file, config.plansDir)?.module ?? context.module;
+  const rules = config
+    .rulesFor(profile, module)
+    .filter(
+      (entry): entry is ResolvedRule<PlanRule> =>
+        entry.rule.scope === 'plan' && !entry.rule.meta.tags.some((tag) => skip.has(tag)),
+    );
   const findings: Finding[] = [];
   const run = (entry: ResolvedRule<PlanRule>) =>
     entry.rule.check(

@@ -24,6 +24,7 @@ export interface ResolvedRule<R extends Rule = Rule> {
 export interface ResolvedProfile {
   readonly name: string;
   readonly catalog: Catalog;
+  /** The rules of the profile, before the overrides of any module. */
   readonly rules: readonly ResolvedRule[];
   /** The modules that may use it: every module for the default profile. */
   readonly modules: readonly string[];
@@ -41,6 +42,8 @@ export interface ResolvedConfig {
   readonly customRuleFiles: readonly string[];
   /** The profile a plan asks for in its front matter (`profile:`), and whether it exists. */
   profileOf(name: unknown): { profile: ResolvedProfile; known: boolean };
+  /** The rules of a profile for one module: with the `overrides` that name the module. */
+  rulesFor(profile: ResolvedProfile, module: string | undefined): readonly ResolvedRule[];
 }
 
 export const DEFAULT_PROFILE = 'default';
@@ -67,7 +70,16 @@ export function resolveConfig(input: unknown, options: ResolveOptions = {}): Res
       );
     for (const rule of options.loadRules(file)) {
       checkCustomRule(rule, `${where(`customRules[${index}]`)} (${file})`);
-      customRules.push(rule);
+      // Tagged `custom`, whatever it says of itself: reports and docs tell the team's rules apart.
+      const tags = (rule.meta.tags ?? []).filter((tag) => tag !== 'blocking');
+      customRules.push({
+        ...rule,
+        meta: {
+          ...rule.meta,
+          tags: [...new Set([...tags, 'custom' as const])],
+          docs: rule.meta.docs ?? file,
+        },
+      } as Rule);
     }
   }
   const knownRules = [...BUILT_IN_RULES, ...customRules];
@@ -81,6 +93,14 @@ export function resolveConfig(input: unknown, options: ResolveOptions = {}): Res
   }
 
   const catalog = extendCatalog(SEED_CATALOG, config, where);
+  const settingsOf = new Map<string, Readonly<Record<string, RuleSetting>>>([
+    [DEFAULT_PROFILE, config.rules ?? {}],
+  ]);
+  const overrides = (config.overrides ?? []).map((override, index) => {
+    // Checked now, so that a typo fails whatever module is verified.
+    resolveRules(knownRules, byId, override.rules, where(`overrides[${index}].rules`));
+    return override;
+  });
   const defaults = profile(
     DEFAULT_PROFILE,
     catalog,
@@ -99,12 +119,9 @@ export function resolveConfig(input: unknown, options: ResolveOptions = {}): Res
       key,
       spec.allowOmittingSecurity === true,
     );
-    const rules = resolveRules(
-      knownRules,
-      byId,
-      { ...(config.rules ?? {}), ...(spec.rules ?? {}) },
-      `${key}.rules`,
-    );
+    const settings = { ...(config.rules ?? {}), ...(spec.rules ?? {}) };
+    settingsOf.set(name, settings);
+    const rules = resolveRules(knownRules, byId, settings, `${key}.rules`);
     profiles.set(name, profile(name, omitted, rules, spec.modules ?? []));
   }
 
@@ -115,6 +132,18 @@ export function resolveConfig(input: unknown, options: ResolveOptions = {}): Res
     defaults,
     profiles,
     customRuleFiles: config.customRules ?? [],
+    rulesFor(chosen, module) {
+      const matching = overrides.filter(
+        (override) => module !== undefined && override.modules.includes(module),
+      );
+      if (matching.length === 0) return chosen.rules;
+      const settings = Object.assign(
+        {},
+        settingsOf.get(chosen.name),
+        ...matching.map((override) => override.rules),
+      );
+      return resolveRules(knownRules, byId, settings, where('overrides'));
+    },
     profileOf(name) {
       if (name === undefined || name === null || name === DEFAULT_PROFILE)
         return { profile: defaults, known: true };
@@ -141,7 +170,7 @@ function validate(input: unknown): PlanConfigInput {
   ajv ??= new Ajv({ allErrors: false, strict: false });
   validator ??= ajv.compile(CONFIG_SCHEMA);
   if (!validator(value))
-    throw new ConfigError(describe(validator.errors?.[0], '@mjomeet/plan options'));
+    throw new ConfigError(describe(validator.errors?.[0], '@mjomeet/plan options:'));
   const config = value as PlanConfigInput;
   const plansDir = config.plansDir;
   if (
@@ -159,7 +188,7 @@ function validate(input: unknown): PlanConfigInput {
 /** One JSON-schema error, said as a person would: which key, what is wrong. */
 function describe(error: ErrorObject | undefined | null, prefix: string): string {
   if (!error) return `${prefix}: invalid.`;
-  const path = error.instancePath
+  const relative = error.instancePath
     .split('/')
     .slice(1)
     .map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'))
@@ -170,17 +199,26 @@ function describe(error: ErrorObject | undefined | null, prefix: string): string
           : /^[\w$]+$/.test(part)
             ? `${key}.${part}`
             : `${key}["${part}"]`,
-      prefix,
+      '',
     );
+  const path = !prefix.endsWith(':')
+    ? `${prefix}${relative}`
+    : relative
+      ? `${prefix} ${relative.replace(/^\./, '')}`
+      : prefix.slice(0, -1);
   if (error.keyword === 'additionalProperties') {
     const extra = (error.params as { additionalProperty: string }).additionalProperty;
     return `${path}: unknown option "${extra}"; the options are documented in docs/configuration.md.`;
   }
-  if (error.keyword === 'enum') {
-    return `${path}: must be one of ${(error.params as { allowedValues: unknown[] }).allowedValues.map((v) => JSON.stringify(v)).join(', ')}.`;
+  if (
+    /^rules\[|\.rules\[/.test(relative) &&
+    (error.keyword === 'enum' || error.keyword === 'oneOf' || error.keyword === 'type')
+  ) {
+    return `${path}: must be "off", "warning", "error", or [severity, { …options }].`;
   }
-  if (error.keyword === 'oneOf' || (error.keyword === 'type' && path.includes('.rules'))) {
-    return `${path}: must be "off", "warning", "error", or ["error", { …options }].`;
+  if (error.keyword === 'enum') {
+    const allowed = (error.params as { allowedValues: unknown[] }).allowedValues;
+    return `${path}: must be one of ${allowed.map((value) => JSON.stringify(value)).join(', ')}.`;
   }
   return `${path}: ${error.message ?? 'invalid'}.`;
 }
@@ -201,7 +239,12 @@ function resolveRules(
   for (const rule of known) {
     const setting = settings[rule.meta.id];
     const [level, given] = Array.isArray(setting) ? setting : [setting];
-    const severity = level ?? (rule.meta.tags.includes('custom') ? 'error' : rule.meta.severity);
+    const severity = level ?? rule.meta.severity;
+    if (severity !== 'error' && rule.meta.tags.includes('gate') && level !== undefined) {
+      throw new ConfigError(
+        `${key}["${rule.meta.id}"]: this rule is part of the gate (a plan that fails it is not a plan anyone approved); it cannot be "${severity}".`,
+      );
+    }
     if (severity === 'off') continue;
     const options = { ...(rule.meta.defaultOptions ?? {}), ...(given ?? {}) };
     if (given !== undefined) {

@@ -76,6 +76,20 @@ export const CONFIG_SCHEMA = {
         },
       },
     },
+    overrides: {
+      type: 'array',
+      description:
+        'Rule settings for some modules only, like eslint overrides: e.g. a rule switched off for a legacy module.',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['modules', 'rules'],
+        properties: {
+          modules: { type: 'array', minItems: 1, items: { type: 'string', minLength: 1 } },
+          rules: { $ref: '#/properties/rules' },
+        },
+      },
+    },
     profiles: {
       type: 'object',
       description:
@@ -121,6 +135,10 @@ export interface PlanConfigInput {
     after?: string;
   }>;
   readonly checklists?: ReadonlyArray<{ section: string; group: string; items: string[] }>;
+  readonly overrides?: ReadonlyArray<{
+    modules: string[];
+    rules: Readonly<Record<string, RuleSetting>>;
+  }>;
   readonly profiles?: Readonly<
     Record<
       string,

@@ -12,7 +12,7 @@ export const approvalInvalid: PlanRule = {
     severity: 'error',
     description:
       'An approved or implemented plan has a valid approval block: by, an ISO-8601 at that is not in the future, and a sha256 digest.',
-    tags: ['approval'],
+    tags: ['approval', 'gate'],
     docs: docsOf('approval/invalid'),
     messages: {
       noBlock: `The status is \`{{status}}\` but there is no \`approval\` block; ${HOW}`,

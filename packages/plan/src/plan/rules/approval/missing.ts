@@ -9,7 +9,7 @@ export const approvalMissing: PlanRule = {
     id: 'approval/missing',
     severity: 'error',
     description: 'The plan is approved: its status is not draft.',
-    tags: ['approval'],
+    tags: ['approval', 'gate'],
     docs: docsOf('approval/missing'),
     messages: {
       draft:

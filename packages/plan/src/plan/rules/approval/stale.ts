@@ -12,7 +12,7 @@ export const approvalStale: PlanRule = {
     severity: 'error',
     description:
       'The approval digest matches the plan: the plan has not changed since it was approved.',
-    tags: ['approval'],
+    tags: ['approval', 'gate'],
     docs: docsOf('approval/stale'),
     messages: {
       stale:

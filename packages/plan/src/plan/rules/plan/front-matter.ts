@@ -15,7 +15,7 @@ export const frontMatter: PlanRule = {
     severity: 'error',
     description:
       'The plan starts with a valid YAML front matter giving its module, useCase and status.',
-    tags: ['structure'],
+    tags: ['structure', 'gate'],
     docs: docsOf('plan/front-matter'),
     messages: {
       noFrontMatter:

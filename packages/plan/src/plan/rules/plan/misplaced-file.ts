@@ -13,7 +13,7 @@ export const misplacedFile: ModuleRule = {
     severity: 'error',
     description:
       "Every file in a module's plans folder follows the layout `{UseCase}/{UseCase}-plan.md`.",
-    tags: ['layout'],
+    tags: ['layout', 'gate'],
     docs: docsOf('plan/misplaced-file'),
     messages: {
       caseTwin:

@@ -9,7 +9,7 @@ export const noPlans: ModuleRule = {
     id: 'plan/no-plans',
     severity: 'error',
     description: 'A plan-required module has at least one plan.',
-    tags: ['layout'],
+    tags: ['layout', 'gate'],
     docs: docsOf('plan/no-plans'),
     messages: {
       none: 'This module is plan-required but has no plan in {{plansDir}}; plan a use-case with nx g @mjomeet/plan:feature before building or testing it.',

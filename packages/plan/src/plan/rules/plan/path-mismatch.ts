@@ -13,7 +13,7 @@ export const pathMismatch: PlanRule = {
     severity: 'error',
     description:
       "The front matter's module and useCase match the plan's path {plansDir}/{module}/{UseCase}/{UseCase}-plan.md.",
-    tags: ['structure'],
+    tags: ['structure', 'gate'],
     docs: docsOf('plan/path-mismatch'),
     messages: {
       mismatch:

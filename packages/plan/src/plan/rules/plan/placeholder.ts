@@ -11,7 +11,7 @@ export const placeholder: PlanRule = {
     id: 'plan/placeholder',
     severity: 'error',
     description: `No template placeholder (${PLACEHOLDER}) is left in the plan, in any case or disguise.`,
-    tags: ['content'],
+    tags: ['content', 'gate'],
     docs: docsOf('plan/placeholder'),
     messages: { left: '`{{marker}}` left in {{where}}; replace it with {{guidance}}' },
   },

@@ -9,7 +9,7 @@ export const profile: PlanRule = {
     severity: 'error',
     description:
       "The plan's `profile` (when it gives one) is configured, and its module may use it.",
-    tags: ['structure'],
+    tags: ['structure', 'gate'],
     docs: docsOf('plan/profile'),
     messages: {
       unknown:

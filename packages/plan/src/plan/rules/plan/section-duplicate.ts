@@ -10,7 +10,7 @@ export const sectionDuplicate: PlanRule = {
     severity: 'error',
     description:
       'Every catalog section appears once: a second copy would hide what the rules read.',
-    tags: ['structure'],
+    tags: ['structure', 'gate'],
     docs: docsOf('plan/section-duplicate'),
     messages: {
       duplicate:

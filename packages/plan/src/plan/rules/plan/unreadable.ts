@@ -12,7 +12,7 @@ export const unreadable: PlanRule = {
     description: 'The plan file is readable text: not empty, not binary, at most 1 MiB.',
     // The parser checks this before it parses anything and then stops: nothing else can be
     // checked in such a file, so the verifier runs no other rule on it.
-    tags: ['structure', 'blocking'],
+    tags: ['structure', 'blocking', 'gate'],
     docs: docsOf('plan/unreadable'),
     messages: { unreadable: '{{reason}}' },
   },

@@ -11,7 +11,7 @@ export const useCaseWithoutPlan: ModuleRule = {
     id: 'trace/use-case-without-plan',
     severity: 'error',
     description: `Every use-case folder of the module's code (\`${APPLICATION_DIR}/{use-case}\` with a command or handler) has a plan.`,
-    tags: ['trace', 'layout'],
+    tags: ['trace', 'layout', 'gate'],
     docs: docsOf('trace/use-case-without-plan'),
     messages: {
       noPlan:
