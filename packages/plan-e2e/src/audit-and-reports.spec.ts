@@ -7,6 +7,7 @@
  */
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { expectExit } from './support/fresh-workspace';
 import { makeTempDir, npmPack, removeTempDir } from './support/packages';
 import { assertSucceeded, RunResult, tail } from './support/process';
 import { extractJson, npmInstall, Workspace, writeWorkspaceFiles } from './support/workspace';
@@ -33,15 +34,6 @@ const ZETA: ProjectJson = {
     },
   },
 };
-
-function expectExit(result: RunResult, expected: 'success' | 'failure'): void {
-  const ok = expected === 'success' ? result.code === 0 : result.code !== 0 && result.code !== null;
-  if (!ok) {
-    throw new Error(
-      `expected \`${result.command}\` to ${expected === 'success' ? 'succeed' : 'fail'}, it exited ${result.code} after ${result.ms} ms:\n${tail(result.output, 80)}`,
-    );
-  }
-}
 
 /** A stack trace line, as Node prints them. */
 const STACK_LINE = /^\s+at .+[(:]\d+/m;

@@ -8,6 +8,7 @@
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { expectExit } from './support/fresh-workspace';
 import { makeTempDir, npmPack, removeTempDir } from './support/packages';
 import { assertSucceeded, RunResult, tail } from './support/process';
 import {
@@ -45,16 +46,6 @@ const BOOK_ROOM_FILES = [
   'tsconfig.json',
   'jest.config.cjs',
 ];
-
-/** Fails with the command's output, so that a red step says what nx said. */
-function expectExit(result: RunResult, expected: 'success' | 'failure'): void {
-  const ok = expected === 'success' ? result.code === 0 : result.code !== 0 && result.code !== null;
-  if (!ok) {
-    throw new Error(
-      `expected \`${result.command}\` to ${expected === 'success' ? 'succeed' : 'fail'}, it exited ${result.code} after ${result.ms} ms:\n${tail(result.output, 80)}`,
-    );
-  }
-}
 
 /** Jest's summary line, e.g. `Tests:       2 todo, 22 passed, 24 total`. */
 function jestTestsLine(output: string): string | undefined {
