@@ -17,7 +17,15 @@ import {
 } from '../../packages/plan/src/plan/catalog';
 import { BUILT_IN_RULES } from '../../packages/plan/src/plan/rules';
 import type { Rule } from '../../packages/plan/src/plan/rules/rule';
-import { PAGE_FILE, PartError, readPart, RulePart, withoutDirectives } from './parts';
+import {
+  PAGE_FILE,
+  partFileOf,
+  partIds,
+  PartError,
+  readPart,
+  RulePart,
+  withoutDirectives,
+} from './parts';
 
 export const RULES_FILE = 'docs/rules.md';
 export const PLAN_FORMAT_FILE = 'docs/plan-format.md';
@@ -36,6 +44,12 @@ export async function buildDocs(
   catalog: Catalog = SEED_CATALOG,
 ): Promise<BuiltFile[]> {
   const read = (file: string) => readFileSync(join(root, file), 'utf-8');
+  const ids = new Set(rules.map((rule) => rule.meta.id));
+  const unknown = partIds(root).filter((id) => !ids.has(id));
+  if (unknown.length > 0)
+    throw new PartError(
+      `${unknown.map(partFileOf).join(', ')}: no rule has this id; rename or remove the part.`,
+    );
   const parts = rules.map((rule) => readPart(root, rule.meta.id));
   const rulesDoc = renderRulesDoc(read(PAGE_FILE), rules, parts);
   const planFormat = renderPlanFormat(read(PLAN_FORMAT_FILE), catalog);

@@ -55,7 +55,10 @@ export interface RuleExample {
   findings(): Finding[];
 }
 
-/** The examples of a part, with the givens (configuration, plan) folded into those after them. */
+/**
+ * The examples of a part, in order. A given configuration holds for the examples after it; a
+ * code example runs with the plan of the nearest plan block above it (a given or an example).
+ */
 export function ruleExamples(part: RulePart): RuleExample[] {
   const examples: RuleExample[] = [];
   let config: ResolvedConfig = DEFAULT_CONFIG;
@@ -63,41 +66,34 @@ export function ruleExamples(part: RulePart): RuleExample[] {
   for (const example of examplesOf(part)) {
     const where = `${part.file}:${example.line}`;
     const placement = placementOf(example, where);
+    const isGiven = example.kind === 'given';
     if (placement === 'config') {
-      if (example.kind !== 'given')
+      if (!isGiven)
         throw new PartError(
           `${where}: a configuration is a given, not an example.`,
         );
       config = configOf(example, where);
       continue;
     }
+    if (isGiven && (placement === 'code' || placement === 'layout'))
+      throw new PartError(`${where}: a given is a plan or a configuration.`);
     if (placement !== 'code' && placement !== 'layout') plan = example;
-    if (example.kind === 'given') {
-      if (placement === 'code' || placement === 'layout')
-        throw new PartError(`${where}: a given is a plan or a configuration.`);
-      continue;
-    }
-    const kind = example.kind;
-    const messageId = stringOption(example, 'message');
+    if (example.kind === 'given') continue;
+
     const withConfig = config;
     const withPlan = plan;
+    const run =
+      placement === 'layout'
+        ? () => layoutFindings(example, withConfig, where)
+        : placement === 'code'
+          ? () => planFindings(withPlan, example, withConfig, where)
+          : () => planFindings(example, undefined, withConfig, where);
     examples.push({
       ruleId: part.ruleId,
-      kind,
+      kind: example.kind,
       where,
-      messageId,
-      findings: () => {
-        const findings =
-          placement === 'layout'
-            ? layoutFindings(example, withConfig, where)
-            : planFindings(
-                placement === 'code' ? withPlan : example,
-                placement === 'code' ? example : undefined,
-                withConfig,
-                where,
-              );
-        return findings.filter((finding) => finding.ruleId === part.ruleId);
-      },
+      messageId: stringOption(example, 'message'),
+      findings: () => run().filter((finding) => finding.ruleId === part.ruleId),
     });
   }
   return examples;
@@ -165,11 +161,13 @@ function planFindings(
       `${where}: a code example needs a plan block above it.`,
     );
   const text = planText(planExample, config.defaults.catalog, where);
+  const path = codeExample ? String(codeExample.options.get('code')) : '';
+  if (codeExample && !/^src\/.+\.ts$/.test(path))
+    throw new PartError(
+      `${where}: code: names a module-relative .ts file (src/…).`,
+    );
   const files = codeExample
-    ? {
-        ...ZETA_FILES,
-        [String(codeExample.options.get('code'))]: codeExample.code,
-      }
+    ? { ...ZETA_FILES, [path]: codeExample.code }
     : ZETA_FILES;
   return verifyPlan({
     file: stringOption(planExample, 'path') ?? PLAN_FILE,
