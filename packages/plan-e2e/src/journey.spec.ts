@@ -462,7 +462,8 @@ describe('a user of @mjomeet/plan, in a fresh Nx workspace', () => {
   describe('the gate fails closed', () => {
     const bookRoomCode = `${MODULE}/src/application/book-room`;
     const restore = async () => {
-      assertSucceeded(await ws.git(['checkout', '--', '.']));
+      // Not `checkout -- .`: that restores from the index, where a test's `git mv` is staged.
+      assertSucceeded(await ws.git(['reset', '--hard', '-q']));
       assertSucceeded(await ws.git(['clean', '-fdq']));
     };
 
