@@ -25,6 +25,10 @@ const selectorsFor = (regex) => [
 export default [
   ...baseConfig,
   {
+    // Templates of generated code (.template, .ejs): not this project's code.
+    ignores: ['src/generators/*/files/**'],
+  },
+  {
     files: ['**/*.json'],
     rules: {
       '@nx/dependency-checks': [
