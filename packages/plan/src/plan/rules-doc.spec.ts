@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+// eslint-disable-next-line @nx/enforce-module-boundaries -- the docs build lives in tools/, no project; its test runs here
 import {
   BuiltFile,
   buildDocs,
@@ -14,6 +15,7 @@ import {
   ruleHeading,
   RULES_FILE,
 } from '../../../../tools/rules-doc/docs';
+// eslint-disable-next-line @nx/enforce-module-boundaries -- the docs build lives in tools/, no project; its test runs here
 import { blocksOf, partIds, readPart } from '../../../../tools/rules-doc/parts';
 import { RULES_DOC } from './rules/rule';
 import { RULES } from './verify';

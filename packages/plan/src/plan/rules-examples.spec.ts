@@ -6,6 +6,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+// eslint-disable-next-line @nx/enforce-module-boundaries -- the docs build lives in tools/, no project; its test runs here
 import { examplesOf, readPart } from '../../../../tools/rules-doc/parts';
 import { layoutOf, listedPaths, ruleExamples } from './__fixtures__/rule-examples';
 import { DEFAULT_CONFIG } from './config/resolve';

@@ -3,6 +3,7 @@
  * does: each example's block is put into a plan built from the complete fixture plan, or into a
  * module's layout, as its `<!-- example: … -->` directive says, and the verifier runs on it.
  */
+// eslint-disable-next-line @nx/enforce-module-boundaries -- the docs build lives in tools/, no project; its test runs here
 import {
   examplesOf,
   Example,
