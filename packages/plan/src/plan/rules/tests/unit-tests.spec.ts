@@ -1,12 +1,12 @@
-import { sectionText } from '../__fixtures__/edit';
+import { sectionText } from '../../__fixtures__/edit';
 import {
   COMPLETE_PLAN,
   findingsOf,
   lineOf,
   replaceOnce,
   verifyVariant,
-} from '../__fixtures__/plans';
-import { firstSyntaxError } from '../typescript';
+} from '../../__fixtures__/plans';
+import { firstSyntaxError } from '../../typescript';
 
 describe('tests/no-code-block', () => {
   const rule = (text: string) =>

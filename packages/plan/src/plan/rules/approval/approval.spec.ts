@@ -9,8 +9,8 @@ import {
   replaceOnce,
   ruleIds,
   verifyVariant,
-} from '../__fixtures__/plans';
-import { parseIsoDateTime } from '../approval-block';
+} from '../../__fixtures__/plans';
+import { parseIsoDateTime } from '../../approval-block';
 
 const APPROVAL_IDS = ['approval/invalid', 'approval/missing', 'approval/stale'];
 const approvalFindings = (text: string) =>

@@ -6,7 +6,7 @@ import {
   verifyVariant,
   ZETA_FILES,
   zetaModule,
-} from '../__fixtures__/plans';
+} from '../../__fixtures__/plans';
 
 function without(path: string): Record<string, string> {
   const files = { ...ZETA_FILES };

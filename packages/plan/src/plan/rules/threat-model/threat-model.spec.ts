@@ -1,4 +1,4 @@
-import { sectionText } from '../__fixtures__/edit';
+import { sectionText } from '../../__fixtures__/edit';
 import {
   COMPLETE_PLAN,
   findingsOf,
@@ -6,7 +6,7 @@ import {
   lineOf,
   replaceOnce,
   verifyVariant,
-} from '../__fixtures__/plans';
+} from '../../__fixtures__/plans';
 
 const ROW = '| Booking flood          | Availability   | 30 bookings per member per hour  |';
 

@@ -5,7 +5,7 @@ import {
   lineOf,
   replaceOnce,
   verifyVariant,
-} from '../__fixtures__/plans';
+} from '../../__fixtures__/plans';
 
 describe('plan/placeholder', () => {
   const rule = (text: string) => findingsOf('plan/placeholder', verifyVariant(text));

@@ -1,12 +1,12 @@
-import { removeLine, removeSection, sectionText, swapSections } from '../__fixtures__/edit';
+import { removeLine, removeSection, sectionText, swapSections } from '../../__fixtures__/edit';
 import {
   COMPLETE_PLAN,
   findingsOf,
   lineOf,
   replaceOnce,
   verifyVariant,
-} from '../__fixtures__/plans';
-import { longestIncreasingRun } from './plan/section-order';
+} from '../../__fixtures__/plans';
+import { longestIncreasingRun } from './section-order';
 
 describe('plan/section-missing', () => {
   const rule = (text: string) => findingsOf('plan/section-missing', verifyVariant(text));

@@ -4,7 +4,7 @@ import {
   GENERATED_PLAN,
   lineOf,
   verifyVariant,
-} from '../__fixtures__/plans';
+} from '../../__fixtures__/plans';
 
 describe('plan/front-matter', () => {
   const rule = (text: string) => findingsOf('plan/front-matter', verifyVariant(text));

@@ -1,12 +1,12 @@
-import { sectionText } from '../__fixtures__/edit';
+import { sectionText } from '../../__fixtures__/edit';
 import {
   COMPLETE_PLAN,
   findingsOf,
   lineOf,
   replaceOnce,
   verifyVariant,
-} from '../__fixtures__/plans';
-import { FEATURE_CHECKLIST, IMPLEMENTATION_CHECKLIST } from '../catalog';
+} from '../../__fixtures__/plans';
+import { FEATURE_CHECKLIST, IMPLEMENTATION_CHECKLIST } from '../../catalog';
 
 describe('checklist/item-missing', () => {
   const rule = (text: string) => findingsOf('checklist/item-missing', verifyVariant(text));

@@ -8,10 +8,10 @@ import {
   verifyVariant,
   ZETA_FILES,
   zetaModule,
-} from '../__fixtures__/plans';
-import { moduleCodeFromFiles } from '../module-code';
-import { verifyPlan } from '../verify';
-import { firstDifference, tokenize } from '../code-tokens';
+} from '../../__fixtures__/plans';
+import { moduleCodeFromFiles } from '../../module-code';
+import { verifyPlan } from '../../verify';
+import { firstDifference, tokenize } from '../../code-tokens';
 
 const RULE = 'trace/spec-drift';
 const ROOM_ID_SPEC = 'src/domain/room/room-id.value-object.spec.ts';

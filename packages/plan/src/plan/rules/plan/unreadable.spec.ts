@@ -1,5 +1,5 @@
-import { COMPLETE_PLAN, findingsOf, verifyVariant } from '../__fixtures__/plans';
-import { MAX_PLAN_BYTES } from '../readable';
+import { COMPLETE_PLAN, findingsOf, verifyVariant } from '../../__fixtures__/plans';
+import { MAX_PLAN_BYTES } from '../../readable';
 
 describe('plan/unreadable', () => {
   const rule = (text: string) => findingsOf('plan/unreadable', verifyVariant(text));
