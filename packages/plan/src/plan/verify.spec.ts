@@ -51,12 +51,14 @@ describe('verifyPlan', () => {
     expect(positions).toEqual([...positions].sort((a, b) => a - b));
   });
 
-  it('gives every finding a known rule, its severity, a position and a one-line message', () => {
+  it('gives every finding a known rule, its severity, one of its messages, a position and a one-line message', () => {
     const broken = replaceOnce(GENERATED_PLAN, '## Components', '## Componentz');
     const severity = new Map(RULES.map((rule) => [rule.id, rule.severity]));
+    const messages = new Map(RULES.map((rule) => [rule.id, Object.keys(rule.messages)]));
 
     for (const finding of verifyVariant(broken)) {
       expect(severity.get(finding.ruleId)).toBe(finding.severity);
+      expect(messages.get(finding.ruleId)).toContain(finding.messageId);
       expect(finding.file).toBe(PLAN_FILE);
       expect(finding.line).toBeGreaterThanOrEqual(1);
       expect(finding.column).toBeGreaterThanOrEqual(1);
@@ -150,9 +152,12 @@ describe('verifyPlan', () => {
 
         expect(findingsOf('tests/syntax-error', verifyVariant(text))).toEqual([
           expect.objectContaining({
-            message: expect.stringContaining(
-              "TypeScript's parser gave up: it is nested too deeply to parse",
-            ),
+            messageId: 'syntax',
+            data: expect.objectContaining({
+              problem: expect.stringContaining(
+                "TypeScript's parser gave up: it is nested too deeply to parse",
+              ),
+            }),
           }),
         ]);
       });

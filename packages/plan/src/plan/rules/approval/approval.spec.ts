@@ -24,8 +24,10 @@ describe('approval/missing', () => {
         severity: 'error',
         line: 4,
         column: 9,
-        message:
-          'The plan is a draft and not approved; nothing of it may be implemented yet. When the plan is complete, a reviewer approves it: nx g @mjomeet/plan:approve --module=zeta --useCase=BookRoom --by="Your Name".',
+        messageId: 'draft',
+        data: {
+          command: 'nx g @mjomeet/plan:approve --module=zeta --useCase=BookRoom --by="Your Name"',
+        },
       }),
     ]);
   });
@@ -48,9 +50,11 @@ describe('approval/invalid', () => {
       expect.objectContaining({
         line: 4,
         column: 9,
-        message: expect.stringMatching(
-          /^The status is `approved` but there is no `approval` block; record it with nx g @mjomeet\/plan:approve/,
-        ),
+        messageId: 'noBlock',
+        data: expect.objectContaining({
+          status: 'approved',
+          command: expect.stringMatching(/^nx g @mjomeet\/plan:approve/),
+        }),
       }),
     ]);
   });
@@ -60,46 +64,46 @@ describe('approval/invalid', () => {
       'an empty approver',
       approve(COMPLETE_DRAFT, '""'),
       'approval.by',
-      '`approval.by` must name who approved the plan',
+      { messageId: 'noApprover' },
     ],
     [
       'a date that does not exist',
       approve(COMPLETE_DRAFT, 'Ada', '2026-02-30T10:00:00Z'),
       'approval.at',
-      '`approval.at` must be an ISO-8601 date-time',
+      { messageId: 'badDate' },
     ],
     [
       'a date without a time zone',
       approve(COMPLETE_DRAFT, 'Ada', '2026-11-20T10:00:00'),
       'approval.at',
-      '`approval.at` must be an ISO-8601 date-time',
+      { messageId: 'badDate' },
     ],
     [
       'a date only',
       approve(COMPLETE_DRAFT, 'Ada', '2026-11-20'),
       'approval.at',
-      '`approval.at` must be an ISO-8601 date-time',
+      { messageId: 'badDate' },
     ],
     [
       'a date in the future',
       approve(COMPLETE_DRAFT, 'Ada', '2027-01-01T00:00:00Z'),
       'approval.at',
-      '`approval.at` (2027-01-01T00:00:00Z) is in the future',
+      { messageId: 'futureDate', data: { value: '2027-01-01T00:00:00Z' } },
     ],
     [
       'a malformed digest',
       COMPLETE_PLAN.replace(/digest: sha256:[0-9a-f]+/, 'digest: sha256:abc'),
       'approval.digest',
-      '`approval.digest` must be `sha256:`',
+      { messageId: 'badDigest' },
     ],
-  ])('reports %s at the field', (_case, text, field, message) => {
+  ])('reports %s at the field', (_case, text, field, expected) => {
     const key = field.split('.')[1];
     const findings = rule(text);
 
     expect(findings).toEqual([
       expect.objectContaining({ line: lineOf(text, `  ${key}:`), column: key.length + 5 }),
     ]);
-    expect(findings[0].message).toContain(message);
+    expect(findings[0]).toMatchObject(expected);
   });
 
   it('reports an approval that is not a mapping', () => {
@@ -141,7 +145,12 @@ describe('approval/stale', () => {
         severity: 'error',
         line: lineOf(text, '  digest:'),
         column: 11,
-        message: `The plan changed after Ada Reviewer approved it on ${APPROVED_AT}; review the change and approve again: nx g @mjomeet/plan:approve --module=zeta --useCase=BookRoom --by="Your Name".`,
+        messageId: 'stale',
+        data: {
+          by: 'Ada Reviewer',
+          on: APPROVED_AT,
+          command: 'nx g @mjomeet/plan:approve --module=zeta --useCase=BookRoom --by="Your Name"',
+        },
       }),
     ]);
   });

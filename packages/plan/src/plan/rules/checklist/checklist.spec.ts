@@ -19,8 +19,12 @@ describe('checklist/item-missing', () => {
         severity: 'error',
         line: lineOf(text, '### Security & Privacy'),
         column: 1,
-        message:
-          'Checklist item "Rate limiting configured" (Security & Privacy) is missing from `## Feature checklist`; add `- [ ] Rate limiting configured` word for word (keep it and mark it "N/A: reason" if it does not apply).',
+        messageId: 'missing',
+        data: {
+          item: 'Rate limiting configured',
+          group: 'Security & Privacy',
+          section: '`## Feature checklist`',
+        },
       }),
     ]);
   });
@@ -51,9 +55,7 @@ describe('checklist/item-missing', () => {
     );
 
     expect(feature).toContain('Code duplication eliminated');
-    expect(rule(text).map((finding) => finding.message)).toEqual([
-      expect.stringContaining('"Code duplication eliminated"'),
-    ]);
+    expect(rule(text).map((finding) => finding.data.item)).toEqual(['Code duplication eliminated']);
   });
 
   it('accepts a ticked item and one followed by a note', () => {
@@ -99,8 +101,8 @@ describe('checklist/na-reason', () => {
         severity: 'error',
         line: lineOf(text, '- [ ] Performance testing — N/A:'),
         column: 29,
-        message:
-          '"Performance testing — N/A:" is marked N/A without a reason; write why it does not apply: "N/A: <reason>".',
+        messageId: 'noReason',
+        data: { item: 'Performance testing — N/A:', minWords: 2 },
       }),
     ]);
   });
@@ -145,8 +147,8 @@ describe('checklist/unchecked', () => {
     expect(findings[0]).toMatchObject({
       line: lineOf(text, '- [ ] Value objects with robust validation'),
       column: 3,
-      message:
-        'The plan is implemented but "Value objects with robust validation" is not ticked; tick it (`- [x]`) once it is done, or mark it "N/A: reason".',
+      messageId: 'notTicked',
+      data: { item: 'Value objects with robust validation' },
     });
   });
 

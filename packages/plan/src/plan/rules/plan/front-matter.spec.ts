@@ -17,8 +17,13 @@ describe('plan/front-matter', () => {
   it('reports a missing front matter, with the fields the path asks for', () => {
     const [finding] = rule(COMPLETE_PLAN.slice(COMPLETE_PLAN.indexOf('# BookRoom plan')));
 
-    expect(finding).toMatchObject({ line: 1, column: 1, severity: 'error' });
-    expect(finding.message).toContain('`module: zeta`, `useCase: BookRoom`, `status: draft`');
+    expect(finding).toMatchObject({
+      line: 1,
+      column: 1,
+      severity: 'error',
+      messageId: 'noFrontMatter',
+      data: { example: '`module: zeta`, `useCase: BookRoom`, `status: draft`' },
+    });
   });
 
   it('reports invalid YAML where it is', () => {
@@ -26,7 +31,10 @@ describe('plan/front-matter', () => {
 
     expect(finding.line).toBeGreaterThanOrEqual(3);
     expect(finding.line).toBeLessThanOrEqual(lineOf(COMPLETE_PLAN, '  digest:'));
-    expect(finding.message).toMatch(/^The front matter is not valid YAML: .*Fix the YAML/);
+    expect(finding).toMatchObject({
+      messageId: 'invalidYaml',
+      data: { problem: expect.stringMatching(/\S/) },
+    });
   });
 
   it('reports an unclosed front matter', () => {
@@ -38,31 +46,31 @@ describe('plan/front-matter', () => {
   it('reports a status that is not draft, approved or implemented, at its value', () => {
     const [finding] = rule(GENERATED_PLAN.replace('status: draft', 'status: done'));
 
-    expect(finding).toMatchObject({ line: 4, column: 9 });
-    expect(finding.message).toBe(
-      '`status` is "done"; it must be one of draft, approved, implemented.',
-    );
+    expect(finding).toMatchObject({
+      line: 4,
+      column: 9,
+      messageId: 'badStatus',
+      data: { value: '"done"', statuses: 'draft, approved, implemented' },
+    });
   });
 
   it.each([
-    ['module', 'module: zeta\n', 'no `module`'],
-    ['useCase', 'useCase: BookRoom\n', 'no `useCase`'],
-    ['status', 'status: draft\n', 'no `status`'],
-  ])('reports a missing %s', (_field, line, message) => {
+    ['module', 'module: zeta\n', 'noModule', { expected: 'zeta' }],
+    ['useCase', 'useCase: BookRoom\n', 'noUseCase', { expected: 'BookRoom' }],
+    ['status', 'status: draft\n', 'noStatus', {}],
+  ])('reports a missing %s', (_field, line, messageId, data) => {
     const findings = rule(GENERATED_PLAN.replace(line, ''));
 
-    expect(findings).toHaveLength(1);
-    expect(findings[0].message).toContain(message);
+    expect(findings).toEqual([expect.objectContaining({ messageId, data })]);
   });
 
   it.each([
-    ['module: [a, b]', '`module` is ["a","b"]'],
-    ['module: ../etc', '`module` is "../etc"'],
-  ])('reports an invalid module (%s)', (line, message) => {
+    ['module: [a, b]', '["a","b"]'],
+    ['module: ../etc', '"../etc"'],
+  ])('reports an invalid module (%s)', (line, value) => {
     const [finding] = rule(GENERATED_PLAN.replace('module: zeta', line));
 
-    expect(finding).toMatchObject({ line: 2, column: 9 });
-    expect(finding.message).toContain(message);
+    expect(finding).toMatchObject({ line: 2, column: 9, messageId: 'badModule', data: { value } });
   });
 
   it('reports a use-case that is not PascalCase', () => {
@@ -83,10 +91,18 @@ describe('plan/path-mismatch', () => {
   it('reports a module that is not the one of the path, at the field', () => {
     const [finding] = rule(COMPLETE_PLAN, 'docs/features/eta/BookRoom/BookRoom-plan.md');
 
-    expect(finding).toMatchObject({ line: 2, column: 9, severity: 'error' });
-    expect(finding.message).toBe(
-      '`module: zeta` does not match the path, which says `eta`; fix the field, or move the plan to docs/features/zeta/BookRoom/BookRoom-plan.md.',
-    );
+    expect(finding).toMatchObject({
+      line: 2,
+      column: 9,
+      severity: 'error',
+      messageId: 'mismatch',
+      data: {
+        field: 'module',
+        value: 'zeta',
+        expected: 'eta',
+        move: ', or move the plan to docs/features/zeta/BookRoom/BookRoom-plan.md',
+      },
+    });
   });
 
   it('reports a use-case that is not the one of the path', () => {

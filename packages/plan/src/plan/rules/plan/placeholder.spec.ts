@@ -6,6 +6,9 @@ import {
   replaceOnce,
   verifyVariant,
 } from '../../__fixtures__/plans';
+import { SECTIONS } from '../../catalog';
+
+const guidanceOf = (title: string) => SECTIONS.find((section) => section.title === title)?.guidance;
 
 describe('plan/placeholder', () => {
   const rule = (text: string) => findingsOf('plan/placeholder', verifyVariant(text));
@@ -23,8 +26,12 @@ describe('plan/placeholder', () => {
         severity: 'error',
         line: lineOf(text, 'Out of scope:'),
         column: 15,
-        message:
-          '`TODO(plan)` left in `## Requirements analysis`; replace it with who needs this use-case, what it must do, and what is out of scope.',
+        messageId: 'left',
+        data: {
+          marker: 'TODO(plan)',
+          where: '`## Requirements analysis`',
+          guidance: guidanceOf('Requirements analysis'),
+        },
       }),
     ]);
   });
@@ -45,9 +52,9 @@ describe('plan/placeholder', () => {
       "import { RoomBooked } from './room-booked.event';\n// TODO(plan): more\ndescribe('Room'",
     );
 
-    expect(rule(text).map((finding) => finding.message.split(';')[0])).toEqual([
-      '`TODO(plan)` left in the front matter',
-      '`TODO(plan)` left in `## Unit tests`',
+    expect(rule(text).map(({ data }) => [data.marker, data.where])).toEqual([
+      ['TODO(plan)', 'the front matter'],
+      ['TODO(plan)', '`## Unit tests`'],
     ]);
   });
 

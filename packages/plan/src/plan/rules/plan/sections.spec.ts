@@ -6,7 +6,10 @@ import {
   replaceOnce,
   verifyVariant,
 } from '../../__fixtures__/plans';
+import { SECTIONS } from '../../catalog';
 import { longestIncreasingRun } from './section-order';
+
+const guidanceOf = (title: string) => SECTIONS.find((section) => section.title === title)?.guidance;
 
 describe('plan/section-missing', () => {
   const rule = (text: string) => findingsOf('plan/section-missing', verifyVariant(text));
@@ -20,8 +23,13 @@ describe('plan/section-missing', () => {
         severity: 'error',
         line: lineOf(text, '## Performance and scalability'),
         column: 1,
-        message:
-          'Section `## Privacy and compliance` is missing; add it after `## Domain event storming`: the personal data involved, where it goes, how long it is kept, and why.',
+        messageId: 'missing',
+        data: {
+          title: 'Privacy and compliance',
+          hint: '',
+          place: ' after `## Domain event storming`',
+          guidance: guidanceOf('Privacy and compliance'),
+        },
       }),
     ]);
   });
@@ -33,9 +41,18 @@ describe('plan/section-missing', () => {
   });
 
   it('points out a title written in another case', () => {
-    const [finding] = rule(replaceOnce(COMPLETE_PLAN, '## Threat model', '## Threat Model'));
+    const text = replaceOnce(COMPLETE_PLAN, '## Threat model', '## Threat Model');
+    const [finding] = rule(text);
 
-    expect(finding.message).toContain('has `## Threat Model`: write the title exactly');
+    expect(finding).toMatchObject({
+      messageId: 'missing',
+      data: {
+        title: 'Threat model',
+        hint: expect.stringContaining(
+          `line ${lineOf(text, '## Threat Model')} has \`## Threat Model\``,
+        ),
+      },
+    });
   });
 });
 
@@ -49,7 +66,8 @@ describe('plan/section-duplicate', () => {
     expect(finding).toMatchObject({
       severity: 'error',
       line: text.split('\n').indexOf('## Components', lineOf(COMPLETE_PLAN, '## Components')) + 1,
-      message: `Section \`## Components\` appears again (first on line ${lineOf(COMPLETE_PLAN, '## Components')}); merge the two into one section.`,
+      messageId: 'duplicate',
+      data: { title: 'Components', firstLine: lineOf(COMPLETE_PLAN, '## Components') },
     });
     expect(findingsOf('plan/section-order', verifyVariant(text))).toEqual([]);
   });
@@ -120,7 +138,10 @@ describe('plan/section-order', () => {
     expect([lineOf(text, '## Domain model'), lineOf(text, '## Application layer')]).toContain(
       findings[0].line,
     );
-    expect(findings[0].message).toMatch(/is out of order; move it (after|before) `## /);
+    expect(findings[0]).toMatchObject({
+      messageId: 'outOfOrder',
+      data: { place: expect.stringMatching(/^(after|before) `## /) },
+    });
     // Nothing is missing: the section is there, only elsewhere.
     expect(findingsOf('plan/section-missing', verifyVariant(text))).toEqual([]);
   });
@@ -163,8 +184,8 @@ describe('plan/section-empty', () => {
       expect.objectContaining({
         line: lineOf(text, '## Implementation steps'),
         column: 1,
-        message:
-          'Section `## Implementation steps` is empty; write the ordered steps to implement this plan, each small enough to review.',
+        messageId: 'empty',
+        data: { title: 'Implementation steps', guidance: guidanceOf('Implementation steps') },
       }),
     ]);
   });

@@ -21,8 +21,8 @@ describe('tests/no-code-block', () => {
         severity: 'error',
         line: lineOf(text, '## Unit tests'),
         column: 1,
-        message:
-          '`## Unit tests` has no TypeScript code block; add the tests to review, each in a ```ts block with the implementation it tests.',
+        messageId: 'none',
+        data: { section: '`## Unit tests`' },
       }),
     ]);
   });
@@ -51,8 +51,8 @@ describe('tests/syntax-error', () => {
         severity: 'error',
         line: lineOf(text, 'const broken = ;'),
         column: 20,
-        message:
-          'TypeScript syntax error in the ```ts block: Expression expected; fix the code so that it parses.',
+        messageId: 'syntax',
+        data: { lang: 'ts', problem: 'Expression expected', more: '' },
       }),
     ]);
   });
@@ -66,7 +66,10 @@ describe('tests/syntax-error', () => {
 
     const findings = rule(text);
     expect(findings).toHaveLength(1);
-    expect(findings[0].message).toMatch(/^TypeScript syntax error in the ```ts block: .*expected/);
+    expect(findings[0]).toMatchObject({
+      messageId: 'syntax',
+      data: { lang: 'ts', problem: expect.stringMatching(/expected/) },
+    });
   });
 
   it('maps positions in a block indented in a list item', () => {

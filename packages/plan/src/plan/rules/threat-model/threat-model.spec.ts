@@ -9,6 +9,8 @@ import {
 } from '../../__fixtures__/plans';
 
 const ROW = '| Booking flood          | Availability   | 30 bookings per member per hour  |';
+const SECTION = '`## Threat model`';
+const COLUMNS = 'Threat | Asset | Mitigation';
 
 describe('threat-model/no-threats', () => {
   const rule = (text: string) => findingsOf('threat-model/no-threats', verifyVariant(text));
@@ -26,8 +28,8 @@ describe('threat-model/no-threats', () => {
         severity: 'error',
         line: lineOf(text, '## Threat model'),
         column: 1,
-        message:
-          '`## Threat model` has no threat table; add a table with the columns Threat | Asset | Mitigation, one row per threat.',
+        messageId: 'noTable',
+        data: { section: SECTION, expected: COLUMNS },
       }),
     ]);
   });
@@ -43,7 +45,8 @@ describe('threat-model/no-threats', () => {
       expect.objectContaining({
         line: lineOf(text, '| Risk'),
         column: 1,
-        message: expect.stringContaining('has the columns Risk | Asset | Fix'),
+        messageId: 'wrongColumns',
+        data: { section: SECTION, expected: COLUMNS, columns: 'Risk | Asset | Fix' },
       }),
     ]);
   });
@@ -54,7 +57,10 @@ describe('threat-model/no-threats', () => {
     const text = replaceOnce(COMPLETE_PLAN, table, headerOnly);
 
     expect(rule(text)).toEqual([
-      expect.objectContaining({ message: expect.stringContaining('has no threats') }),
+      expect.objectContaining({
+        messageId: 'noRows',
+        data: { section: SECTION, expected: COLUMNS },
+      }),
     ]);
   });
 
@@ -87,8 +93,8 @@ describe('threat-model/mitigation-missing', () => {
         severity: 'error',
         line: lineOf(text, '| Booking flood'),
         column,
-        message:
-          'Threat "Booking flood" has no mitigation; say how it is mitigated (or that the risk is accepted, and why).',
+        messageId: 'missing',
+        data: { threat: 'Booking flood' },
       }),
     ]);
   });

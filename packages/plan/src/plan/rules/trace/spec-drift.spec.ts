@@ -38,8 +38,8 @@ function fenceOf(text: string, spec: string): number {
   throw new Error(`no block under ${spec}`);
 }
 
-const message = (spec: string, where: string) =>
-  `The code of \`${spec}\` in this plan differs from the file (${where}). Update the plan's copy of the tests (and have the plan approved again) or restore the spec, so that the tests reviewed are the tests that run.`;
+/** What a drift finding says: which spec, and where the file differs from the plan's copy. */
+const drifted = (spec: string, where: string) => ({ messageId: 'drift', data: { spec, where } });
 
 /** A plan whose only unit-test sub-section shows `copy` as `src/x.spec.ts`. */
 function planShowing(copy: string, heading = '### `src/x.spec.ts`'): string {
@@ -175,7 +175,7 @@ describe('trace/spec-drift', () => {
         severity: 'warning',
         line: fenceOf(COMPLETE_PLAN, ROOM_ID_SPEC),
         column: 1,
-        message: message(
+        ...drifted(
           ROOM_ID_SPEC,
           `first at line ${lineOf(source2, 'expect(first.equals(second)).toBe(true);')} of the file: \`expect(first.equals(second)).toBe(true);\``,
         ),
@@ -200,7 +200,7 @@ describe('trace/spec-drift', () => {
     expect(drift(COMPLETE_PLAN, { [ROOM_ID_SPEC]: removed })).toEqual([
       expect.objectContaining({
         line: fenceOf(COMPLETE_PLAN, ROOM_ID_SPEC),
-        message: message(
+        ...drifted(
           ROOM_ID_SPEC,
           `first at line ${lineOf(removed, 'it.each(')} of the file: \`it.each(['', '   ', 'not-a-uuid', '../../etc/passwd'])(\``,
         ),
@@ -222,7 +222,7 @@ describe('trace/spec-drift', () => {
     expect(drift(COMPLETE_PLAN, { [ROOM_ID_SPEC]: added })).toEqual([
       expect.objectContaining({
         line: fenceOf(COMPLETE_PLAN, ROOM_ID_SPEC),
-        message: message(
+        ...drifted(
           ROOM_ID_SPEC,
           `first at line ${lineOf(added, 'refuses nothing else')} of the file: \`it('refuses nothing else', () => {\``,
         ),
@@ -235,11 +235,12 @@ describe('trace/spec-drift', () => {
       "describe('x', () => {\n  it('a', () => {\n    expect(a).toEqual([\n      1,\n    ]);\n  });\n});\n";
     const added = (what: string, line: number) =>
       expect(compare(copy, what)).toEqual([
-        expect.objectContaining({
-          message: expect.stringContaining(
-            `(first at line ${line} of the file: \`${what.split('\n')[line - 1].trim()}\`)`,
+        expect.objectContaining(
+          drifted(
+            'src/x.spec.ts',
+            `first at line ${line} of the file: \`${what.split('\n')[line - 1].trim()}\``,
           ),
-        }),
+        ),
       ]);
 
     added(copy.replace('  });\n', "  });\n  it('b', () => {});\n"), 7);
@@ -250,12 +251,12 @@ describe('trace/spec-drift', () => {
     const copy = "it('a', () => {});\nit('b', () => {});\n";
 
     expect(compare(copy, "it('a', () => {});\n")).toEqual([
-      expect.objectContaining({
-        message: message('src/x.spec.ts', "the file ends at line 1, where the plan's copy goes on"),
-      }),
+      expect.objectContaining(
+        drifted('src/x.spec.ts', "the file ends at line 1, where the plan's copy goes on"),
+      ),
     ]);
     expect(compare(copy, '// nothing yet\n')).toEqual([
-      expect.objectContaining({ message: message('src/x.spec.ts', 'the file has no code') }),
+      expect.objectContaining(drifted('src/x.spec.ts', 'the file has no code')),
     ]);
   });
 
@@ -359,21 +360,20 @@ describe('trace/spec-drift', () => {
 
     // The complete plan's specs: five of the generated ones have had their `it.todo` written,
     // and the templates of the event and the listener have changed since it was written.
-    expect(findings.map((finding) => finding.message.match(/^The code of `([^`]+)`/)?.[1])).toEqual(
-      [
-        'src/domain/room/room.aggregate.spec.ts',
-        'src/domain/room/room-name.value-object.spec.ts',
-        'src/domain/room/room-booked.event.spec.ts',
-        'src/application/book-room/book-room.command.spec.ts',
-        'src/application/book-room/book-room.handler.spec.ts',
-        'src/application/book-room/on-room-booked.listener.spec.ts',
-        'src/application/book-room/book-room-follow-up.scheduled-command.spec.ts',
-      ],
-    );
+    expect(findings.map((finding) => finding.data.spec)).toEqual([
+      'src/domain/room/room.aggregate.spec.ts',
+      'src/domain/room/room-name.value-object.spec.ts',
+      'src/domain/room/room-booked.event.spec.ts',
+      'src/application/book-room/book-room.command.spec.ts',
+      'src/application/book-room/book-room.handler.spec.ts',
+      'src/application/book-room/on-room-booked.listener.spec.ts',
+      'src/application/book-room/book-room-follow-up.scheduled-command.spec.ts',
+    ]);
     expect(findings[0]).toMatchObject({
       line: fenceOf(GENERATED_PLAN, 'src/domain/room/room.aggregate.spec.ts'),
-      message: expect.stringContaining(
-        "(first at line 1 of the file: `import { BusinessRuleError, unwrap } from '@mjomeet/ddd';`)",
+      ...drifted(
+        'src/domain/room/room.aggregate.spec.ts',
+        "first at line 1 of the file: `import { BusinessRuleError, unwrap } from '@mjomeet/ddd';`",
       ),
     });
   });

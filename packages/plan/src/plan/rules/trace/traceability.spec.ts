@@ -27,8 +27,8 @@ describe('trace/artifact-missing', () => {
         severity: 'error',
         line: lineOf(COMPLETE_PLAN, row),
         column: row.indexOf('`RoomName`') + 1,
-        message:
-          '`RoomName` is named in `## Domain model` but not declared in packages/zeta/src; declare it (`export class RoomName`, interface, type...) or correct the name in the table.',
+        messageId: 'notDeclared',
+        data: { name: 'RoomName', section: '`## Domain model`', root: 'packages/zeta' },
       }),
     ]);
   });
@@ -38,7 +38,8 @@ describe('trace/artifact-missing', () => {
 
     expect(rule(text)).toEqual([
       expect.objectContaining({
-        message: expect.stringMatching(/^`BookRoomHandlr` is named in `## Application layer`/),
+        messageId: 'notDeclared',
+        data: { name: 'BookRoomHandlr', section: '`## Application layer`', root: 'packages/zeta' },
       }),
     ]);
   });
@@ -83,8 +84,12 @@ describe('trace/spec-not-in-plan', () => {
         severity: 'error',
         line: lineOf(text, '## Unit tests'),
         column: 1,
-        message:
-          "Spec `src/domain/room/room-booked.event.spec.ts` (of `RoomBooked`) is not named in `## Unit tests`; add a `###` sub-section named after it, with the test's code, so that the reviewer sees it.",
+        messageId: 'notNamed',
+        data: {
+          spec: 'src/domain/room/room-booked.event.spec.ts',
+          of: 'of `RoomBooked`',
+          section: '`## Unit tests`',
+        },
       }),
     ]);
   });
@@ -94,9 +99,12 @@ describe('trace/spec-not-in-plan', () => {
 
     expect(rule(COMPLETE_PLAN, files)).toEqual([
       expect.objectContaining({
-        message: expect.stringContaining(
-          '`src/application/book-room/book-room.policy.spec.ts` (in src/application/book-room/)',
-        ),
+        messageId: 'notNamed',
+        data: {
+          spec: 'src/application/book-room/book-room.policy.spec.ts',
+          of: 'in src/application/book-room/',
+          section: '`## Unit tests`',
+        },
       }),
     ]);
   });
