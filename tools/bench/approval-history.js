@@ -7,10 +7,11 @@
  * module with and without history, in CI mode. Prints the medians of R runs and the number of git
  * processes started.
  *
- *   npm run build first (nx run plan:build), then
  *   node tools/bench/approval-history.js [--plans=P] [--commits=C] [--runs=R] [--model=DIR]
  *
- * --model is the built plan model's folder (default dist/packages/plan/src/plan).
+ * The model is loaded from packages/plan/src through @swc-node/register (the repository's own
+ * TypeScript loader), so that it finds the plugin's own `yaml`; --model loads another build's
+ * `src/plan` folder instead, from a workspace where it is installed.
  */
 const childProcess = require('node:child_process');
 const {
@@ -34,7 +35,8 @@ const args = Object.fromEntries(
 const PLANS = Number(args.plans ?? 50);
 const COMMITS = Number(args.commits ?? 4);
 const RUNS = Number(args.runs ?? 5);
-const model = require(args.model ?? join(REPO, 'dist/packages/plan/src/plan'));
+if (!args.model) require('@swc-node/register');
+const model = require(args.model ?? join(REPO, 'packages/plan/src/plan/index.ts'));
 
 const AUTHOR = { name: 'Bench Author', email: 'author@example.invalid' };
 const REVIEWER = { name: 'Bench Reviewer', email: 'reviewer@example.invalid' };
@@ -139,5 +141,5 @@ try {
     ].join('\n'),
   );
 } finally {
-  rmSync(root, { recursive: true, force: true });
+  if (!process.env.KEEP) rmSync(root, { recursive: true, force: true }); else console.log(root);
 }
