@@ -5,12 +5,11 @@
  *
  * The steps share one workspace and run in order. PLAN_E2E_KEEP=1 keeps it for a look.
  */
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expectExit } from './support/fresh-workspace';
-import { makeTempDir, npmPack, removeTempDir } from './support/packages';
-import { assertSucceeded, RunResult, tail } from './support/process';
-import { extractJson, npmInstall, Workspace, writeWorkspaceFiles } from './support/workspace';
+import { expectExit, freshWorkspace } from './support/fresh-workspace';
+import { removeTempDir } from './support/packages';
+import { extractJson, Workspace } from './support/workspace';
 
 const PROJECT_JSON = 'packages/zeta/project.json';
 const PLAN = 'docs/features/zeta/BookRoom/BookRoom-plan.md';
@@ -47,19 +46,10 @@ describe('the audit and the reports of verify-plan, in a fresh Nx workspace', ()
   const audit = () => ws.nx(['g', '@mjomeet/plan:audit', '--no-interactive']);
 
   beforeAll(async () => {
-    temp = makeTempDir('plan-e2e-audit-');
-    const tarballs = join(temp, 'tarballs');
-    mkdirSync(tarballs);
-    const [plan, ddd] = await Promise.all([npmPack('plan', tarballs), npmPack('ddd', tarballs)]);
-    const root = join(temp, 'workspace');
-    mkdirSync(root);
-    writeWorkspaceFiles(root, { plan: plan.tarball, ddd: ddd.tarball });
-    await npmInstall(root);
-    ws = new Workspace(root);
+    ({ temp, ws } = await freshWorkspace('plan-e2e-audit-'));
     expectExit(await ws.nx(['g', '@mjomeet/plan:init', '--no-interactive']), 'success');
     writeZeta(ZETA);
     ws.write(PLAN, BIG_PLAN);
-    assertSucceeded(await ws.git(['init', '-q', '-b', 'main']));
     await ws.commitAll('a workspace with one plan-required project');
   }, 420_000);
 

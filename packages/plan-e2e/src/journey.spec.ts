@@ -6,20 +6,18 @@
  * The steps share one workspace and run in order; a failed step makes later ones fail too, so
  * read the first failure first. PLAN_E2E_KEEP=1 keeps the workspace for a look afterwards.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { expectExit } from './support/fresh-workspace';
-import { makeTempDir, npmPack, removeTempDir } from './support/packages';
-import { assertSucceeded, RunResult, tail } from './support/process';
+import { expectExit, freshWorkspace } from './support/fresh-workspace';
+import { removeTempDir } from './support/packages';
+import { assertSucceeded } from './support/process';
 import {
   body,
   extractJson,
   frontMatter,
-  npmInstall,
   parseStylish,
   StylishFinding,
   Workspace,
-  writeWorkspaceFiles,
 } from './support/workspace';
 
 const PLAN = 'docs/features/zeta/BookRoom/BookRoom-plan.md';
@@ -64,18 +62,7 @@ describe('a user of @mjomeet/plan, in a fresh Nx workspace', () => {
   let approvedPlan = '';
 
   beforeAll(async () => {
-    temp = makeTempDir('plan-e2e-');
-    const tarballs = join(temp, 'tarballs');
-    mkdirSync(tarballs);
-    const [plan, ddd] = await Promise.all([npmPack('plan', tarballs), npmPack('ddd', tarballs)]);
-
-    const root = join(temp, 'workspace');
-    mkdirSync(root);
-    writeWorkspaceFiles(root, { plan: plan.tarball, ddd: ddd.tarball });
-    await npmInstall(root);
-    ws = new Workspace(root);
-    assertSucceeded(await ws.git(['init', '-q', '-b', 'main']));
-    await ws.commitAll('a new workspace');
+    ({ temp, ws } = await freshWorkspace('plan-e2e-'));
   }, 420_000);
 
   afterAll(() => removeTempDir(temp));

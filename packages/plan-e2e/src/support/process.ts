@@ -21,6 +21,7 @@ export interface RunOptions {
   readonly timeoutMs?: number;
 }
 
+// eslint-disable-next-line no-control-regex -- an ANSI escape sequence starts with ESC
 const ANSI = /\u001b\[[0-9;?]*[ -/]*[@-~]/g;
 
 export function stripAnsi(text: string): string {

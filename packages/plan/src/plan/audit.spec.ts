@@ -138,6 +138,41 @@ describe('auditWorkspace', () => {
     });
   });
 
+  describe('audit/verify-plan-options', () => {
+    const gate = (options: Record<string, unknown>): AuditTarget => ({ ...VERIFY_PLAN, options });
+    const nxOptions = { targetName: 'verify-plan', rules: { 'trace/spec-drift': 'error' } };
+
+    it.each<[string, Record<string, unknown>, string | undefined]>([
+      [
+        "another module's plans",
+        { plansDir: 'docs/features/payments' },
+        'plansDir "docs/features/payments" (not docs/features/billing)',
+      ],
+      ['one use-case only', { plansDir: 'docs/features/billing', useCase: 'Pay' }, 'useCase "Pay"'],
+      [
+        'a laxer configuration',
+        { config: { rules: { 'trace/spec-drift': 'off' } } },
+        "a config other than nx.json's",
+      ],
+      [
+        'what the plugin infers',
+        { plansDir: 'docs/features/billing', config: { rules: { 'trace/spec-drift': 'error' } } },
+        undefined,
+      ],
+    ])('a verify-plan given %s', (_case, options, shown) => {
+      const findings = audit([project('billing', { 'verify-plan': gate(options) })], {
+        pluginOptions: nxOptions,
+      });
+
+      if (shown === undefined) {
+        expect(findings).toEqual([]);
+        return;
+      }
+      expect(keys(findings)).toEqual(['audit/verify-plan-options billing:verify-plan']);
+      expect(findings[0].message).toContain(`is given ${shown} by the project's configuration`);
+    });
+  });
+
   describe('audit/ungated-target', () => {
     it.each<[string, boolean, DependsOnEntry[] | undefined]>([
       ['no dependsOn', false, undefined],

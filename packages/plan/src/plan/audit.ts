@@ -13,6 +13,7 @@ export const VERIFY_PLAN_EXECUTOR = '@mjomeet/plan:verify-plan';
 export interface AuditTarget {
   readonly executor?: string;
   readonly dependsOn?: readonly DependsOnEntry[];
+  readonly options?: Readonly<Record<string, unknown>>;
 }
 
 export interface AuditProject extends ProjectIdentity {
@@ -32,11 +33,17 @@ export interface AuditInput {
   readonly plansDir: string;
   /** Whether nx.json's plugins list @mjomeet/plan, for the messages. */
   readonly pluginRegistered: boolean;
+  /**
+   * The plugin's options as nx.json gives them: the gate's `config` option must be them, or a
+   * project could verify itself against a laxer configuration of its own.
+   */
+  readonly pluginOptions?: Readonly<Record<string, unknown>>;
 }
 
 export type AuditFindingId =
   | 'audit/no-verify-plan'
   | 'audit/verify-plan-overridden'
+  | 'audit/verify-plan-options'
   | 'audit/ungated-target';
 
 export interface AuditFinding {
@@ -52,6 +59,7 @@ export interface AuditFinding {
 const KIND_ORDER: readonly AuditFindingId[] = [
   'audit/no-verify-plan',
   'audit/verify-plan-overridden',
+  'audit/verify-plan-options',
   'audit/ungated-target',
 ];
 
@@ -86,6 +94,16 @@ export function auditWorkspace(input: AuditInput): AuditFinding[] {
         target: targetName,
         message: `${project.name}:${targetName} runs ${gate.executor ? `"${gate.executor}"` : 'no executor'} instead of "${VERIFY_PLAN_EXECUTOR}", so its plans are not verified. Remove the "${targetName}" target from the project's configuration (${project.root}/project.json, or "nx" in its package.json): the plugin infers it.`,
       });
+    } else {
+      const changed = changedOptions(gate.options ?? {}, project, input);
+      if (changed.length > 0) {
+        findings.push({
+          id: 'audit/verify-plan-options',
+          project: project.name,
+          target: targetName,
+          message: `${project.name}:${targetName} is given ${changed.join(', ')} by the project's configuration, so it does not verify what the gate needs (this module's plans, every use-case, the workspace's configuration). Remove those options from ${project.root}/project.json (or "nx" in its package.json).`,
+        });
+      }
     }
 
     for (const gated of gatedTargets) {
@@ -108,6 +126,40 @@ export function auditWorkspace(input: AuditInput): AuditFinding[] {
       compare(a.project, b.project) ||
       KIND_ORDER.indexOf(a.id) - KIND_ORDER.indexOf(b.id) ||
       gatedTargets.indexOf(a.target) - gatedTargets.indexOf(b.target),
+  );
+}
+
+/** The gate's options that differ from what the plugin infers: each a short description. */
+function changedOptions(
+  options: Readonly<Record<string, unknown>>,
+  project: ProjectIdentity,
+  input: AuditInput,
+): string[] {
+  const changed: string[] = [];
+  const plansDir = `${input.plansDir}/${planModuleOf(project.name, project.tags)}`;
+  if (options.plansDir !== undefined && options.plansDir !== plansDir)
+    changed.push(`plansDir "${String(options.plansDir)}" (not ${plansDir})`);
+  if (options.useCase !== undefined) changed.push(`useCase "${String(options.useCase)}"`);
+  if (
+    options.config !== undefined &&
+    input.pluginOptions !== undefined &&
+    canonical(options.config) !== canonical(withoutTargetName(input.pluginOptions))
+  )
+    changed.push("a config other than nx.json's");
+  return changed;
+}
+
+function withoutTargetName(options: Readonly<Record<string, unknown>>): Record<string, unknown> {
+  const { targetName: _name, ...config } = options;
+  return config;
+}
+
+/** JSON with sorted keys: two configurations compare equal whatever their key order. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_key, inner: unknown) =>
+    inner && typeof inner === 'object' && !Array.isArray(inner)
+      ? Object.fromEntries(Object.entries(inner).sort(([a], [b]) => compare(a, b)))
+      : inner,
   );
 }
 

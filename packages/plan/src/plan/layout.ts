@@ -18,11 +18,45 @@ export const DOMAIN_DIR = 'src/domain';
 export const PLAN_SUFFIX = '-plan.md';
 
 /**
+ * The kinds of artifact a use-case is made of: the plan's "Kind" column, the file suffix that
+ * names each kind (domain-driven-hexagon's convention), and its layer. The generator names files
+ * from here, the plan lists them from here, and the traceability rules look for them from here.
+ */
+export const ARTIFACT_KINDS = {
+  aggregate: { kind: 'Aggregate', suffix: '.aggregate', layer: 'domain' },
+  valueObject: { kind: 'Value object', suffix: '.value-object', layer: 'domain' },
+  event: { kind: 'Domain event', suffix: '.event', layer: 'domain' },
+  repositoryPort: { kind: 'Repository port', suffix: '.repository.port', layer: 'domain' },
+  command: { kind: 'Command', suffix: '.command', layer: 'application' },
+  handler: { kind: 'Handler', suffix: '.handler', layer: 'application' },
+  listener: { kind: 'Listener', suffix: '.listener', layer: 'application' },
+  scheduledCommand: {
+    kind: 'Scheduled command',
+    suffix: '.scheduled-command',
+    layer: 'application',
+  },
+} as const;
+
+export type ArtifactKind = keyof typeof ARTIFACT_KINDS;
+export type ArtifactLayer = (typeof ARTIFACT_KINDS)[ArtifactKind]['layer'];
+
+/** `.spec` before `.ts`: the test beside each artifact. */
+export const SPEC_SUFFIX = '.spec';
+
+/** The layer folder of an artifact, module-relative. */
+export function layerDir(layer: ArtifactLayer): string {
+  return layer === 'domain' ? DOMAIN_DIR : APPLICATION_DIR;
+}
+
+/**
  * What makes a folder of the application layer a use-case: the command or the handler the
  * feature generator writes there. Folders without them (shared `ports/`, `errors/`) are not
  * use-cases.
  */
-export const USE_CASE_FILE_SUFFIXES = ['.command.ts', '.handler.ts'] as const;
+export const USE_CASE_FILE_SUFFIXES = [
+  `${ARTIFACT_KINDS.command.suffix}.ts`,
+  `${ARTIFACT_KINDS.handler.suffix}.ts`,
+] as const;
 
 export function isUseCaseFile(name: string): boolean {
   return USE_CASE_FILE_SUFFIXES.some((suffix) => name.endsWith(suffix));

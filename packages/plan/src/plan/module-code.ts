@@ -5,6 +5,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { SPEC_SUFFIX } from './layout';
 
 export interface ModuleCode {
   /** The module's project root, workspace-relative (`packages/meetings`). */
@@ -25,11 +26,10 @@ export interface ModuleCode {
 const EXPORTED_DECLARATION =
   /^[ \t]*export[ \t]+(?:declare[ \t]+)?(?:default[ \t]+)?(?:abstract[ \t]+class|class|interface|type|const[ \t]+enum|enum|async[ \t]+function\*?|function\*?|const|let|var)[ \t]+([A-Za-z_$][\w$]*)/gm;
 
-const SPEC_FILE = /\.spec\.ts$/;
 const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git', 'dist', 'coverage']);
 
 export function isSpecFile(path: string): boolean {
-  return SPEC_FILE.test(path);
+  return path.endsWith(`${SPEC_SUFFIX}.ts`);
 }
 
 /**

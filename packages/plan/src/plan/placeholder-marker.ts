@@ -18,6 +18,7 @@ const HTML_TAG = /<\/?[A-Za-z][^<>]*>/g;
 /** Inline markup that renders as nothing around or inside a word. */
 const INLINE_MARKUP = /[*_`~]/g;
 const INVISIBLE = /[\p{Default_Ignorable_Code_Point}\p{Cf}]/gu;
+// eslint-disable-next-line no-control-regex -- the range starts at NUL on purpose
 const NOT_ASCII = /[^\x00-\x7f]/;
 
 /**

@@ -15,6 +15,7 @@ export interface Unreadable extends SourcePosition {
 }
 
 /** C0 control characters that never occur in text (tab, line breaks and form feed do). */
+// eslint-disable-next-line no-control-regex -- control characters are what it looks for
 const BINARY_CHARACTER = /[\u0000-\u0008\u000E-\u001F]/;
 
 /** Why a text cannot be a plan, or undefined when it can. Never throws. */

@@ -53,6 +53,7 @@ export async function formatSnippet(
 
 function loadPrettier(): Prettier | undefined {
   try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- optional peer
     return require('prettier') as Prettier;
   } catch {
     return undefined;

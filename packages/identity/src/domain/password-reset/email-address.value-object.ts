@@ -9,6 +9,7 @@ const REDACTED = '[redacted e-mail address]';
  * characters, and an ASCII (punycode) domain with a top-level label.
  */
 const EMAIL =
+  // eslint-disable-next-line no-control-regex -- control characters are what it rejects
   /^[^\s\u0000-\u001f\u007f@"(),:;<>[\\\]]{1,64}@(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{0,61}[a-z0-9]$/;
 
 /**

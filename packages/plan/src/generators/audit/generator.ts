@@ -4,6 +4,7 @@ import type { DependsOnEntry } from '../../plan/depends-on';
 import { UserInputError } from '../feature/lib/names';
 import { modulesWithPlans } from './lib/modules-with-plans';
 import { defaultGatedTargets, planPluginSettings } from './lib/plugin-options';
+import { planPluginOptions } from '../../utils/plan-config';
 import type { AuditGeneratorSchema } from './schema';
 
 /**
@@ -29,6 +30,7 @@ export async function auditGenerator(tree: Tree, schema: AuditGeneratorSchema = 
     gatedTargets,
     plansDir,
     pluginRegistered: registered,
+    pluginOptions: planPluginOptions(nxJson) as Record<string, unknown>,
   });
   const report = auditReport({
     findings,
@@ -49,7 +51,11 @@ function auditProjects(graph: ProjectGraph): AuditProject[] {
     targets: Object.fromEntries(
       Object.entries(node.data.targets ?? {}).map(([name, target]) => [
         name,
-        { executor: target.executor, dependsOn: target.dependsOn as DependsOnEntry[] | undefined },
+        {
+          executor: target.executor,
+          dependsOn: target.dependsOn as DependsOnEntry[] | undefined,
+          options: target.options as Record<string, unknown> | undefined,
+        },
       ]),
     ),
   }));

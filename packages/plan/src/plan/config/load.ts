@@ -27,7 +27,10 @@ function loadRuleModule(workspaceRoot: string, file: string): readonly Rule[] {
   }
   let exported: unknown;
   try {
-    exported = /\.[cm]?tsx?$/.test(path) ? requireTypeScript(path) : require(path);
+    exported = /\.[cm]?tsx?$/.test(path)
+      ? requireTypeScript(path)
+      : // eslint-disable-next-line @typescript-eslint/no-require-imports -- a workspace's rule module, named in its configuration
+        require(path);
   } catch (error) {
     throw new ConfigError(
       `${key}: the module cannot be loaded: ${String((error as Error)?.message ?? error).split('\n')[0]}`,

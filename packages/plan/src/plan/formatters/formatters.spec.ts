@@ -160,7 +160,7 @@ describe('formatReport', () => {
     ).toEqual(expected);
     expect(
       stylish.slice(0, -1).map((line) => {
-        const [, file, lineNo, column, ruleId] = /^(.*?):(\d+):(\d+)  .*  (\S+)$/.exec(line)!;
+        const [, file, lineNo, column, ruleId] = /^(.*?):(\d+):(\d+) {2}.* {2}(\S+)$/.exec(line)!;
         expect(file).toBe(PLAN_FILE);
         return key(ruleId, Number(lineNo), Number(column));
       }),

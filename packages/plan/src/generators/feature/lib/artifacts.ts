@@ -1,8 +1,9 @@
 import { joinPathFragments } from '@nx/devkit';
 import type { NormalizedFeatureOptions } from './normalize-options';
 import type { Names } from './names';
+import { ARTIFACT_KINDS, ArtifactKind, ArtifactLayer, SPEC_SUFFIX } from '../../../plan/layout';
 
-export type ArtifactLayer = 'domain' | 'application';
+export type { ArtifactLayer };
 
 /** One thing a use-case is made of: a row of the plan's domain or application table. */
 export interface Artifact {
@@ -35,48 +36,32 @@ export function listenerNames(options: NormalizedFeatureOptions): Names | undefi
 /** Everything the use-case is made of, in the order the plan lists it. */
 export function useCaseArtifacts(options: NormalizedFeatureOptions): Artifact[] {
   const { domainDir, applicationDir, aggregate, aggregateId, useCase } = options;
-  const domain = (kind: string, name: string, base: string, shared: boolean): Artifact =>
-    make('domain', kind, name, joinPathFragments(domainDir, base), shared);
-  const application = (kind: string, name: string, base: string): Artifact =>
-    make('application', kind, name, joinPathFragments(applicationDir, base), false);
   const listener = listenerNames(options);
+  const make = (kind: ArtifactKind, name: string, base: string, shared = false): Artifact => {
+    const { kind: label, suffix, layer } = ARTIFACT_KINDS[kind];
+    const dir = layer === 'domain' ? domainDir : applicationDir;
+    const file = joinPathFragments(dir, `${base}${suffix}`);
+    return {
+      layer,
+      kind: label,
+      name,
+      file: `${file}.ts`,
+      spec: `${file}${SPEC_SUFFIX}.ts`,
+      shared,
+    };
+  };
 
   return [
-    domain('Aggregate', aggregate.className, `${aggregate.fileName}.aggregate`, true),
-    domain('Value object', aggregateId.className, `${aggregateId.fileName}.value-object`, true),
-    ...options.valueObjects.map((vo) =>
-      domain('Value object', vo.className, `${vo.fileName}.value-object`, true),
-    ),
-    ...options.events.map((event) =>
-      domain('Domain event', event.className, `${event.fileName}.event`, false),
-    ),
-    domain(
-      'Repository port',
-      `${aggregate.className}RepositoryPort`,
-      `${aggregate.fileName}.repository.port`,
-      true,
-    ),
-    application('Command', `${useCase.className}Command`, `${useCase.fileName}.command`),
-    application('Handler', `${useCase.className}Handler`, `${useCase.fileName}.handler`),
-    ...(listener
-      ? [application('Listener', `${listener.className}Listener`, `${listener.fileName}.listener`)]
-      : []),
+    make('aggregate', aggregate.className, aggregate.fileName, true),
+    make('valueObject', aggregateId.className, aggregateId.fileName, true),
+    ...options.valueObjects.map((vo) => make('valueObject', vo.className, vo.fileName, true)),
+    ...options.events.map((event) => make('event', event.className, event.fileName)),
+    make('repositoryPort', `${aggregate.className}RepositoryPort`, aggregate.fileName, true),
+    make('command', `${useCase.className}Command`, useCase.fileName),
+    make('handler', `${useCase.className}Handler`, useCase.fileName),
+    ...(listener ? [make('listener', `${listener.className}Listener`, listener.fileName)] : []),
     ...options.scheduledCommands.map((sc) =>
-      application(
-        'Scheduled command',
-        `${sc.className}ScheduledCommand`,
-        `${sc.fileName}.scheduled-command`,
-      ),
+      make('scheduledCommand', `${sc.className}ScheduledCommand`, sc.fileName),
     ),
   ];
-}
-
-function make(
-  layer: ArtifactLayer,
-  kind: string,
-  name: string,
-  base: string,
-  shared: boolean,
-): Artifact {
-  return { layer, kind, name, file: `${base}.ts`, spec: `${base}.spec.ts`, shared };
 }

@@ -1,7 +1,7 @@
 import { joinPathFragments, Tree } from '@nx/devkit';
 import { projectOfModule } from '../../../utils/module-project';
 import type { ResolvedConfig, ResolvedProfile } from '../../../plan/config/resolve';
-import { planPath } from '../../../plan/layout';
+import { APPLICATION_DIR, DOMAIN_DIR, planPath } from '../../../plan/layout';
 import { treeConfig } from '../../../utils/plan-config';
 import type { FeatureGeneratorSchema } from '../schema';
 import { UserInputError, Names, pastTense, singular, toNames, toNamesList } from './names';
@@ -79,8 +79,8 @@ export function normalizeOptions(
     events: events.length > 0 ? events : [toNames(defaultEvent(useCase, aggregate), 'An event')],
     scheduledCommands,
     planFile: planPath(config.plansDir, project, useCase.className),
-    domainDir: joinPathFragments('src', 'domain', aggregate.fileName),
-    applicationDir: joinPathFragments('src', 'application', useCase.fileName),
+    domainDir: joinPathFragments(DOMAIN_DIR, aggregate.fileName),
+    applicationDir: joinPathFragments(APPLICATION_DIR, useCase.fileName),
     skipCode: schema.skipCode ?? false,
     skipFormat: schema.skipFormat ?? false,
     config,

@@ -1,7 +1,7 @@
 import { offsetFromRoot } from '@nx/devkit';
 import { render } from 'ejs';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, posix } from 'node:path';
 import {
   ARTIFACT_COLUMNS,
   Catalog,
@@ -29,7 +29,7 @@ export function codeSubstitutions(options: NormalizedFeatureOptions): Record<str
   const base = {
     ...options,
     tmpl: '',
-    domainImport: `../../domain/${options.aggregate.fileName}`,
+    domainImport: posix.relative(options.applicationDir, options.domainDir),
     listener: listenerNames(options),
     sample,
     sampleInput: objectLiteral([
