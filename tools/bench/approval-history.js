@@ -11,7 +11,8 @@
  *
  * The model is loaded from packages/plan/src through @swc-node/register (the repository's own
  * TypeScript loader), so that it finds the plugin's own `yaml`; --model loads another build's
- * `src/plan` folder instead, from a workspace where it is installed.
+ * `src/plan` folder instead, from a workspace where it is installed. KEEP=1 keeps the repository
+ * and prints where it is.
  */
 const childProcess = require('node:child_process');
 const {
@@ -141,5 +142,6 @@ try {
     ].join('\n'),
   );
 } finally {
-  if (!process.env.KEEP) rmSync(root, { recursive: true, force: true }); else console.log(root);
+  if (!process.env.KEEP) rmSync(root, { recursive: true, force: true });
+  else console.log(root);
 }

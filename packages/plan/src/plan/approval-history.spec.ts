@@ -337,11 +337,9 @@ describe('approvals proved from git history', () => {
       at.commit(`Approve ${name}`, ALICE);
     }
     // The module object itself (an `import *` would be a copy): the spy only counts, git runs.
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const spawn = jest.spyOn(
-      require('node:child_process') as typeof import('node:child_process'),
-      'spawnSync',
-    );
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- see above
+    const childProcess = require('node:child_process') as typeof import('node:child_process');
+    const spawn = jest.spyOn(childProcess, 'spawnSync');
     try {
       verify(at);
       const gitCalls = spawn.mock.calls.filter(([command]) => command === 'git');
