@@ -145,18 +145,19 @@ describe('a team that configures @mjomeet/plan in nx.json', () => {
       ws.read(PLAN).replace(/^(- \[[ x]\] Threat model completed.*\n)/m, `$1- [ ] ${DPO_ITEM}\n`),
     );
 
+    await ws.commitAll('zeta: BookRoom planned, with the DPO item');
+    const reviewer = { name: 'E2E Reviewer', email: 'reviewer@example.invalid' };
     expectExit(
-      await ws.nx([
-        'g',
-        '@mjomeet/plan:approve',
-        '--module=zeta',
-        '--useCase=BookRoom',
-        '--by=E2E Reviewer',
-        '--no-interactive',
-      ]),
+      await ws.nx(
+        ['g', '@mjomeet/plan:approve', '--module=zeta', '--useCase=BookRoom', '--no-interactive'],
+        undefined,
+        reviewer,
+      ),
       'success',
     );
     expect(ws.read(PLAN)).toMatch(/^status: approved$/m);
+    // Approvals are proved from the commit that adds them, by the reviewer.
+    await ws.commitAll('Approve zeta/BookRoom', reviewer);
     const result = await verify();
     expectExit(result, 'success');
     expect(result.output).toContain('✔ 1 plan verified, no problems');

@@ -22,7 +22,8 @@ import {
 
 const PLAN = 'docs/features/zeta/BookRoom/BookRoom-plan.md';
 const MODULE = 'packages/zeta';
-const REVIEWER = 'E2E Reviewer';
+/** The reviewer: approve records their git identity, and they commit the approval. */
+const REVIEWER = { name: 'E2E Reviewer', email: 'reviewer@example.invalid' };
 const COMPLETE_PLAN = readFileSync(join(__dirname, 'fixtures', 'BookRoom-plan.md'), 'utf-8');
 
 /** What `feature --module=zeta --useCase=BookRoom` writes into the module, besides the plan. */
@@ -235,14 +236,11 @@ describe('a user of @mjomeet/plan, in a fresh Nx workspace', () => {
   it('approve refuses the unfinished plan and leaves every file as it was', async () => {
     const plan = ws.readBytes(PLAN);
     const before = ws.snapshot();
-    const result = await ws.nx([
-      'g',
-      '@mjomeet/plan:approve',
-      '--module=zeta',
-      '--useCase=BookRoom',
-      `--by=${REVIEWER}`,
-      '--no-interactive',
-    ]);
+    const result = await ws.nx(
+      ['g', '@mjomeet/plan:approve', '--module=zeta', '--useCase=BookRoom', '--no-interactive'],
+      undefined,
+      REVIEWER,
+    );
     expectExit(result, 'failure');
     expect(result.output).toContain('cannot be approved yet');
     expect(result.output).toMatch(/plan\/placeholder/);
@@ -250,33 +248,51 @@ describe('a user of @mjomeet/plan, in a fresh Nx workspace', () => {
     expect(ws.snapshot()).toEqual(before);
   });
 
-  it('approve records who, when and a digest once the plan is complete', async () => {
+  it('approve records who (the git identity), when and a digest once the plan is complete', async () => {
+    // The author commits the finished plan and code; the reviewer approves it and commits that.
     ws.write(PLAN, COMPLETE_PLAN);
+    await ws.commitAll('zeta: BookRoom planned');
     const started = Date.now();
-    const result = await ws.nx([
-      'g',
-      '@mjomeet/plan:approve',
-      '--module=zeta',
-      '--useCase=BookRoom',
-      `--by=${REVIEWER}`,
-      '--no-interactive',
-    ]);
+    const result = await ws.nx(
+      [
+        'g',
+        '@mjomeet/plan:approve',
+        '--module=zeta',
+        '--useCase=BookRoom',
+        '--by=the room owners',
+        '--no-interactive',
+      ],
+      undefined,
+      REVIEWER,
+    );
     expectExit(result, 'success');
+    expect(result.output).toContain(
+      `Approved as ${REVIEWER.name} <${REVIEWER.email}>. The approval counts once you commit it as yourself`,
+    );
 
     approvedPlan = ws.read(PLAN);
     const fields = frontMatter(approvedPlan);
-    expect(fields).toMatchObject({
-      module: 'zeta',
-      useCase: 'BookRoom',
-      status: 'approved',
-      'approval.by': REVIEWER,
-    });
-    expect(fields['approval.digest']).toMatch(/^sha256:[0-9a-f]{64}$/);
-    const at = Date.parse(fields['approval.at']);
+    expect(fields).toMatchObject({ module: 'zeta', useCase: 'BookRoom', status: 'approved' });
+    // One approval: the git identity, the label --by gave it, the time and the digest.
+    const approval =
+      /^approvals:\n {2}- by: (.+)\n {4}email: (.+)\n {4}at: (.+)\n {4}digest: (.+)\n {4}label: (.+)\n---$/m.exec(
+        approvedPlan,
+      );
+    expect(approval?.slice(1, 3)).toEqual([REVIEWER.name, REVIEWER.email]);
+    expect(approval?.[4]).toMatch(/^sha256:[0-9a-f]{64}$/);
+    expect(approval?.[5]).toBe('the room owners');
+    const at = Date.parse(approval?.[3] ?? '');
     expect(at).toBeGreaterThanOrEqual(started - 2_000);
     expect(at).toBeLessThanOrEqual(Date.now() + 2_000);
     // Only the front matter changed.
     expect(body(approvedPlan)).toBe(body(COMPLETE_PLAN));
+
+    // Not committed yet, it proves nothing: in CI (the suite runs with CI=true) that fails.
+    const pending = await ws.nx(['run', 'zeta:verify-plan', '--outputStyle=static']);
+    expectExit(pending, 'failure');
+    expect(parseStylish(pending.output).map((f) => f.ruleId)).toEqual(['approval/unverifiable']);
+
+    await ws.commitAll('Approve zeta/BookRoom', REVIEWER);
   });
 
   it('verify-plan, test and typecheck pass, and the generated specs really run', async () => {

@@ -298,17 +298,52 @@ function synthesize(root, template, model, { modules, perModule }) {
       barrel.push(rename(template.barrel));
       const useCase = `${verb}${noun}`;
       const planFile = `docs/features/${module}/${useCase}/${useCase}-plan.md`;
-      const text = model.recordApproval(plan, {
-        by: 'Bench Reviewer',
-        at: approvedAt,
-      });
       mkdirSync(dirname(join(root, planFile)), { recursive: true });
-      writeFileSync(join(root, planFile), text);
+      writeFileSync(join(root, planFile), plan);
       plans.push(planFile);
     }
     writeFileSync(join(base, 'src/index.ts'), barrel.join(''));
   });
+  // As a team's history has it: the author commits the plans and the code, then the reviewer
+  // approves every plan and commits the approvals. verify-plan proves them from that history.
+  git(root, ['init', '-q', '-b', 'main']);
+  commitAll(root, 'Plans and code', BENCH_AUTHOR);
+  for (const planFile of plans) {
+    const path = join(root, planFile);
+    const text = model.recordApproval(readFileSync(path, 'utf-8'), {
+      by: BENCH_REVIEWER.name,
+      email: BENCH_REVIEWER.email,
+      at: approvedAt,
+    });
+    writeFileSync(path, text);
+  }
+  commitAll(root, 'Approve every plan', BENCH_REVIEWER);
   return { modules: names, plans, codeFiles };
+}
+
+const BENCH_AUTHOR = { name: 'Bench Author', email: 'bench-author@example.invalid' };
+const BENCH_REVIEWER = { name: 'Bench Reviewer', email: 'bench-reviewer@example.invalid' };
+
+/** git in the bench workspace, without the machine's global configuration. */
+function git(root, args, as = BENCH_AUTHOR) {
+  return run(
+    'git',
+    [
+      '-c',
+      `user.name=${as.name}`,
+      '-c',
+      `user.email=${as.email}`,
+      '-c',
+      'commit.gpgsign=false',
+      ...args,
+    ],
+    { cwd: root, label: `git ${args[0]}` },
+  );
+}
+
+function commitAll(root, message, as) {
+  git(root, ['add', '-A'], as);
+  git(root, ['commit', '-q', '-m', message], as);
 }
 
 module.exports = {

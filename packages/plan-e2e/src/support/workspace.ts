@@ -13,6 +13,15 @@ export interface Tarballs {
   readonly ddd: string;
 }
 
+/** A git identity: who commits, who approves. */
+export interface Person {
+  readonly name: string;
+  readonly email: string;
+}
+
+/** Who commits when a step does not say: the e2e suite itself. */
+export const E2E_AUTHOR: Person = { name: 'plan-e2e', email: 'plan-e2e@example.invalid' };
+
 export class Workspace {
   constructor(readonly root: string) {}
 
@@ -37,9 +46,13 @@ export class Workspace {
     writeFileSync(this.path(file), content);
   }
 
-  /** `nx ...` through the workspace's own binary, as CI runs it. */
-  nx(args: readonly string[], timeoutMs = 180_000): Promise<RunResult> {
-    return run(this.path('node_modules/.bin/nx'), args, { cwd: this.root, timeoutMs });
+  /**
+   * `nx ...` through the workspace's own binary, as CI runs it; `as` is the git identity it runs
+   * with (what `approve` records), given as git's GIT_AUTHOR_* variables.
+   */
+  nx(args: readonly string[], timeoutMs = 180_000, as?: Person): Promise<RunResult> {
+    const env = as ? userEnv({ GIT_AUTHOR_NAME: as.name, GIT_AUTHOR_EMAIL: as.email }) : undefined;
+    return run(this.path('node_modules/.bin/nx'), args, { cwd: this.root, timeoutMs, env });
   }
 
   /** A binary of the workspace's node_modules (tsc, jest, prettier). */
@@ -47,14 +60,15 @@ export class Workspace {
     return run(this.path(`node_modules/.bin/${name}`), args, { cwd: this.root, timeoutMs });
   }
 
-  git(args: readonly string[]): Promise<RunResult> {
+  /** git in the workspace, committing as `as` (author and committer), unsigned. */
+  git(args: readonly string[], as: Person = E2E_AUTHOR): Promise<RunResult> {
     return run(
       'git',
       [
         '-c',
-        'user.name=plan-e2e',
+        `user.name=${as.name}`,
         '-c',
-        'user.email=plan-e2e@example.invalid',
+        `user.email=${as.email}`,
         '-c',
         'commit.gpgsign=false',
         '-c',
@@ -71,9 +85,14 @@ export class Workspace {
       .stdout;
   }
 
-  async commitAll(message: string): Promise<void> {
+  async commitAll(message: string, as: Person = E2E_AUTHOR): Promise<void> {
     assertSucceeded(await this.git(['add', '-A']));
-    assertSucceeded(await this.git(['commit', '-q', '--allow-empty', '-m', message]));
+    assertSucceeded(await this.git(['commit', '-q', '--allow-empty', '-m', message], as));
+  }
+
+  /** The short hash of HEAD. */
+  async head(): Promise<string> {
+    return assertSucceeded(await this.git(['rev-parse', '--short=7', 'HEAD'])).stdout.trim();
   }
 
   /**

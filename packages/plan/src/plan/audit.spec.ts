@@ -150,6 +150,11 @@ describe('auditWorkspace', () => {
       ],
       ['one use-case only', { plansDir: 'docs/features/billing', useCase: 'Pay' }, 'useCase "Pay"'],
       [
+        'ci false, so that unproved approvals only warn in CI',
+        { plansDir: 'docs/features/billing', ci: false },
+        'ci false',
+      ],
+      [
         'a laxer configuration',
         { config: { rules: { 'trace/spec-drift': 'off' } } },
         "a config other than nx.json's",

@@ -101,7 +101,7 @@ export function auditWorkspace(input: AuditInput): AuditFinding[] {
           id: 'audit/verify-plan-options',
           project: project.name,
           target: targetName,
-          message: `${project.name}:${targetName} is given ${changed.join(', ')} by the project's configuration, so it does not verify what the gate needs (this module's plans, every use-case, the workspace's configuration). Remove those options from ${project.root}/project.json (or "nx" in its package.json).`,
+          message: `${project.name}:${targetName} is given ${changed.join(', ')} by the project's configuration, so it does not verify what the gate needs (this module's plans, every use-case, the workspace's configuration, approvals proved in CI). Remove those options from ${project.root}/project.json (or "nx" in its package.json).`,
         });
       }
     }
@@ -140,6 +140,8 @@ function changedOptions(
   if (options.plansDir !== undefined && options.plansDir !== plansDir)
     changed.push(`plansDir "${String(options.plansDir)}" (not ${plansDir})`);
   if (options.useCase !== undefined) changed.push(`useCase "${String(options.useCase)}"`);
+  // In CI an approval that history cannot prove must fail, not warn.
+  if (options.ci === false) changed.push('ci false');
   if (
     options.config !== undefined &&
     input.pluginOptions !== undefined &&

@@ -91,6 +91,8 @@ export interface FrontMatterContent {
 
 /** Nested mappings deeper than this carry nothing the rules read. */
 const MAX_FIELD_DEPTH = 3;
+/** List items given positions (`approvals.0`, `approvals.0.by`); more carry nothing the rules read. */
+const MAX_LIST_ITEMS = 100;
 
 /**
  * Parses the YAML of a front matter. Positions are of the whole file: the YAML starts on line
@@ -156,7 +158,7 @@ function collectFields(
   at: (offset: number) => SourcePosition,
   out: Map<string, FrontMatterField>,
 ): void {
-  const { isMap, isScalar } = yamlLibrary();
+  const { isMap, isScalar, isSeq } = yamlLibrary();
   for (const pair of map.items as Pair[]) {
     if (!isScalar(pair.key)) continue;
     const key = String(pair.key.value);
@@ -172,6 +174,35 @@ function collectFields(
     });
     if (depth < MAX_FIELD_DEPTH && isMap(pair.value) && value && typeof value === 'object') {
       collectFields(pair.value, value as Record<string, unknown>, `${path}.`, depth + 1, at, out);
+    } else if (depth < MAX_FIELD_DEPTH && isSeq(pair.value) && Array.isArray(value)) {
+      // A list's items are `path.0`, `path.1`…, and a mapping item's fields `path.0.key`.
+      pair.value.items.slice(0, MAX_LIST_ITEMS).forEach((item, index) => {
+        const itemPath = `${path}.${index}`;
+        const range = (item as { range?: [number, number, number] } | null)?.range;
+        const position = range ? at(range[0]) : keyPosition;
+        out.set(itemPath, {
+          path: itemPath,
+          value: value[index],
+          ...position,
+          valuePosition: position,
+        });
+        const itemValue = value[index];
+        if (
+          isMap(item) &&
+          itemValue &&
+          typeof itemValue === 'object' &&
+          !Array.isArray(itemValue)
+        ) {
+          collectFields(
+            item,
+            itemValue as Record<string, unknown>,
+            `${itemPath}.`,
+            depth + 1,
+            at,
+            out,
+          );
+        }
+      });
     }
   }
 }

@@ -27,6 +27,31 @@ export type {
 } from './plan-model';
 export { planDigest, DIGEST_PATTERN } from './digest';
 export { recordApproval, ApprovalError } from './record-approval';
+export { approvalEntriesOf } from './approval-block';
+export type { ApprovalEntry } from './approval-block';
+export {
+  allowedApprovers,
+  isAllowed,
+  resolveApprovalPolicy,
+  DEFAULT_APPROVAL_POLICY,
+} from './approval-policy';
+export type { AllowedApprovers, ApprovalPolicy, ApprovalPolicyInput } from './approval-policy';
+export { parseCodeOwners, ownersOf, CODEOWNERS_LOCATIONS } from './codeowners';
+export type { CodeOwners, CodeOwnersRule } from './codeowners';
+export { gitIdentity, readPlansHistory } from './git-history';
+export type { ReadPlansHistoryOptions } from './git-history';
+export { authoredBy, proveApproval } from './plan-history';
+export type {
+  ApprovalProof,
+  AvailableHistory,
+  CommitInfo,
+  HistoryGap,
+  PlanChange,
+  PlanHistory,
+  PlanVersion,
+  SignatureInfo,
+  UnavailableHistory,
+} from './plan-history';
 export type { ApprovalRecord } from './record-approval';
 export { readModuleCode, moduleCodeFromFiles } from './module-code';
 export type { ModuleCode } from './module-code';

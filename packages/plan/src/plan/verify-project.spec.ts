@@ -9,6 +9,7 @@ import {
   ZETA_FILES,
   ZETA_ROOT,
 } from './__fixtures__/plans';
+import { GitRepo } from './__fixtures__/git-repo';
 import { MAX_PLAN_BYTES } from './readable';
 import { verifyProjectPlans } from './verify-project';
 
@@ -20,8 +21,12 @@ describe('verifyProjectPlans', () => {
     writeFileSync(file, content);
   };
 
+  let temp: string;
+
   beforeAll(() => {
-    workspace = mkdtempSync(join(tmpdir(), 'plan-verify-project-'));
+    temp = mkdtempSync(join(tmpdir(), 'plan-verify-project-'));
+    const repo = GitRepo.init(temp);
+    workspace = repo.root;
     for (const [path, content] of Object.entries(ZETA_FILES))
       write(`${ZETA_ROOT}/${path}`, content);
     write(PLAN_FILE, COMPLETE_PLAN);
@@ -31,9 +36,11 @@ describe('verifyProjectPlans', () => {
     );
     write('docs/features/zeta/BookRoom/sequence.png', 'a picture of the flow');
     write('docs/features/huge/Big/Big-plan.md', Buffer.alloc(MAX_PLAN_BYTES + 10, 'a'));
+    // The fixture's approval (a single `approval` block by Ada Reviewer), committed by her.
+    repo.commit('zeta: BookRoom approved', { name: 'Ada Reviewer', email: 'ada@example.com' });
   });
 
-  afterAll(() => rmSync(workspace, { recursive: true, force: true }));
+  afterAll(() => rmSync(temp, { recursive: true, force: true }));
 
   it("verifies every plan of a module against the module's code", () => {
     const result = verifyProjectPlans({

@@ -1,7 +1,8 @@
 /**
  * Verifies the plans of one module from disk: the executor's work without Nx. Reads the
  * module's plans folder and code once, checks the module's layout (every use-case of the code
- * has a plan, nothing misplaced, at least one plan), then verifies each plan with verifyPlan.
+ * has a plan, nothing misplaced, at least one plan), reads the folder's git history once (when
+ * a plan has approvals to prove), then verifies each plan with verifyPlan.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
@@ -14,6 +15,9 @@ import { ModuleLayout, plansOf } from './module-layout';
 import { unreadable } from './rules/plan/unreadable';
 import type { ModuleRule } from './rules/rule';
 import { findingOf, verifyPlan } from './verify';
+import { CodeOwners, CODEOWNERS_LOCATIONS, parseCodeOwners } from './codeowners';
+import { readPlansHistory } from './git-history';
+import type { PlanHistory } from './plan-history';
 
 const START = { line: 1, column: 1 };
 
@@ -29,6 +33,13 @@ export interface VerifyProjectPlansOptions {
   readonly now?: Date;
   /** The workspace's configuration; default: the seed's catalog and every built-in rule. */
   readonly config?: ResolvedConfig;
+  /**
+   * Prove approvals from git history (default: true). Without it, approvals are checked as
+   * text only and nothing is said about who made them.
+   */
+  readonly history?: boolean;
+  /** A CI run: an approval that history cannot prove is an error (default: a warning). */
+  readonly ci?: boolean;
 }
 
 export interface VerifyProjectPlansResult {
@@ -70,22 +81,61 @@ export function verifyProjectPlans(options: VerifyProjectPlansOptions): VerifyPr
     }
   }
   const moduleCode = projectRoot ? readModuleCode(options.workspaceRoot, projectRoot) : undefined;
+  const texts = new Map<string, string>();
   for (const file of plans) {
     const read = readPlan(options.workspaceRoot, file);
     if ('unreadable' in read) findings.push(read.unreadable);
-    else
-      findings.push(
-        ...verifyPlan({
-          file,
-          text: read.text,
-          moduleCode,
-          skipApproval: options.skipApproval,
-          now: options.now,
-          config,
-        }),
-      );
+    else texts.set(file, read.text);
+  }
+  const proving = options.history !== false && !options.skipApproval;
+  // Git is asked only when a plan records an approval: a module of drafts costs no process.
+  const toProve = proving ? [...texts].filter(([, text]) => RECORDS_APPROVAL.test(text)) : [];
+  const histories =
+    toProve.length > 0
+      ? readPlansHistory({
+          workspaceRoot: options.workspaceRoot,
+          plansDir,
+          plans: toProve.map(([file]) => file),
+          signatures: config.approval.requireSignedApprovals,
+          allowedSignersFile:
+            config.approval.allowedSigners === undefined
+              ? undefined
+              : join(options.workspaceRoot, config.approval.allowedSigners),
+        })
+      : new Map<string, PlanHistory>();
+  const codeowners =
+    config.approval.approvers === 'codeowners' ? readCodeOwners(options.workspaceRoot) : undefined;
+  for (const [file, text] of texts) {
+    findings.push(
+      ...verifyPlan({
+        file,
+        text,
+        moduleCode,
+        skipApproval: options.skipApproval,
+        now: options.now,
+        config,
+        history: histories.get(file),
+        codeowners,
+        ci: options.ci,
+      }),
+    );
   }
   return { plans, findings: findings.sort(compareFindings) };
+}
+
+/** A front matter line that starts an approval (`approvals:` or the older `approval:`). */
+const RECORDS_APPROVAL = /^approvals?[ \t]*:/m;
+
+/** The workspace's CODEOWNERS, where GitHub looks for it (the first found). */
+function readCodeOwners(workspaceRoot: string): CodeOwners | undefined {
+  for (const location of CODEOWNERS_LOCATIONS) {
+    try {
+      return parseCodeOwners(location, readFileSync(join(workspaceRoot, location), 'utf-8'));
+    } catch {
+      // Not there: GitHub looks in the next place.
+    }
+  }
+  return undefined;
 }
 
 /** What the layout rules look at, read from disk once. */

@@ -14,6 +14,8 @@ import { DEFAULT_CONFIG, ResolvedConfig, ResolvedRule } from './config/resolve';
 import { BUILT_IN_RULES } from './rules';
 import type { PlanRule } from './rules/rule';
 import { createContext } from './rules/rule';
+import type { CodeOwners } from './codeowners';
+import type { PlanHistory } from './plan-history';
 
 export interface VerifyPlanOptions {
   /** The plan's path, workspace-relative: findings carry it, and path rules read it. */
@@ -29,6 +31,15 @@ export interface VerifyPlanOptions {
   readonly skipApproval?: boolean;
   /** The current time, for "approved in the future". Default: now. */
   readonly now?: Date;
+  /**
+   * What git history says of the plan (verify-project reads it); without it the approvals are
+   * checked as text only, and nothing is said about their proof.
+   */
+  readonly history?: PlanHistory;
+  /** The workspace's CODEOWNERS, for `"approvers": "codeowners"`. */
+  readonly codeowners?: CodeOwners;
+  /** A CI run: an approval that cannot be proved from history is an error, not a warning. */
+  readonly ci?: boolean;
 }
 
 /** Every built-in rule's meta, in catalog order. */
@@ -54,6 +65,10 @@ export function verifyPlan(options: VerifyPlanOptions): Finding[] {
       modules: profile.modules,
       available: [...config.profiles.keys()],
     },
+    approvalPolicy: config.approval,
+    codeowners: options.codeowners,
+    history: options.history,
+    ci: options.ci,
   });
   const module = pathNames(file, config.plansDir)?.module ?? context.module;
   const rules = config

@@ -1,12 +1,19 @@
 /**
  * The repository's worked example (docs/features/identity/RequestPasswordReset) is verified by
  * `nx run identity:verify-plan` like any plan. This test pins down what the README promises of
- * it: it passes as approved, and one changed sentence makes its approval stale.
+ * it: it passes as approved, and one changed sentence makes its approval stale; and, on a fresh
+ * clone with its history, under this repository's own approval policy (nx.json), its approval
+ * is proved, while the forgery docs/approval.md describes fails, naming the commit.
  */
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { GitRepo, makeTemp, removeTemp } from './__fixtures__/git-repo';
+import { loadConfig } from './config/load';
+import { planDigest } from './digest';
 import { readModuleCode } from './module-code';
 import { verifyPlan } from './verify';
+import { verifyProjectPlans } from './verify-project';
 
 const WORKSPACE = join(__dirname, '../../../..');
 const FILE = 'docs/features/identity/RequestPasswordReset/RequestPasswordReset-plan.md';
@@ -38,5 +45,111 @@ describe('the worked example, identity/RequestPasswordReset', () => {
     const ticked = text.replace(open!, open!.replace('- [ ]', '- [x]'));
 
     expect(verifyPlan({ file: FILE, text: ticked, moduleCode })).toEqual([]);
+  });
+});
+
+describe('the worked example on a fresh clone of this repository, under its own policy', () => {
+  const MALLORY = { name: 'Mallory Forger', email: 'mallory@example.com' };
+  let temp: string;
+  let clone: GitRepo;
+
+  /** This repository's committed HEAD, fetched with its whole history into a new repository. */
+  beforeAll(() => {
+    temp = makeTemp('plan-worked-example-');
+    clone = GitRepo.init(temp, 'clone');
+    const head = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: WORKSPACE, encoding: 'utf-8' });
+    clone.git(['fetch', '-q', WORKSPACE, head.trim()]);
+    clone.git(['checkout', '-q', 'FETCH_HEAD']);
+  });
+
+  afterAll(() => removeTemp(temp));
+
+  /** What `nx run identity:verify-plan` does in CI, with the options of the clone's nx.json. */
+  const verifyInCi = () => {
+    const nxJson = JSON.parse(clone.read('nx.json')) as {
+      plugins?: Array<string | { plugin: string; options?: unknown }>;
+    };
+    const entry = nxJson.plugins?.find(
+      (p) => (typeof p === 'string' ? p : p.plugin) === '@mjomeet/plan',
+    );
+    return verifyProjectPlans({
+      workspaceRoot: clone.root,
+      plansDir: 'docs/features/identity',
+      projectRoot: 'packages/identity',
+      config: loadConfig(typeof entry === 'object' ? entry.options : {}, clone.root),
+      ci: true,
+    }).findings;
+  };
+
+  it('states a policy, and verifies: its approval is proved from the commit that added it', () => {
+    expect(JSON.parse(clone.read('nx.json')).plugins).toContainEqual({
+      plugin: '@mjomeet/plan',
+      options: { approval: expect.objectContaining({ approvers: expect.any(Array) }) },
+    });
+    expect(verifyInCi()).toEqual([]);
+  });
+
+  it('fails the three-step forgery, naming the commit that made it', () => {
+    // 1. a sentence changed; 2. the digest recomputed as digest.ts documents it;
+    // 3. the approver and the date replaced. Committed by someone else.
+    const original = clone.read(FILE);
+    const edited = original.replace(
+      'answer `202 Accepted` with one fixed body',
+      'answer `200 OK` with one fixed body',
+    );
+    const forged = edited
+      .replace(/digest: sha256:[0-9a-f]{64}/, `digest: ${planDigest(edited)}`)
+      .replace(/- by: .+/, '- by: Ada Lovelace')
+      .replace(/email: .+/, 'email: ada.lovelace@mjomeet.example')
+      .replace(/at: \S+/, 'at: 2026-11-01T09:00:00.000Z');
+    expect(forged).not.toBe(edited);
+    clone.write(FILE, forged);
+    const commit = clone.commit('identity: answer 200', MALLORY);
+
+    try {
+      const findings = verifyInCi();
+      expect(findings.map((f) => f.ruleId)).toEqual(
+        expect.arrayContaining(['approval/author-mismatch']),
+      );
+      expect(findings.find((f) => f.ruleId === 'approval/author-mismatch')?.message).toContain(
+        `The approval by ada.lovelace@mjomeet.example was committed by ${MALLORY.email} in ${commit.slice(0, 7)}`,
+      );
+    } finally {
+      clone.git(['reset', '-q', '--hard', 'HEAD~1']);
+    }
+  });
+
+  it('fails an approval by an author of the content (four eyes)', () => {
+    const approver = JSON.parse(clone.read('nx.json')).plugins[0].options.approval
+      .approvers[0] as string;
+    const [, name, email] = /^(.*) <(.*)>$/.exec(approver)!;
+    const grace = { name, email };
+    const original = clone.read(FILE);
+    const edited = original.replace(
+      'answer `202 Accepted` with one fixed body',
+      'answer `200 OK` with one fixed body',
+    );
+    clone.write(FILE, edited);
+    const own = clone.commit('identity: answer 200', grace);
+    clone.write(
+      FILE,
+      edited
+        .replace(/digest: sha256:[0-9a-f]{64}/, `digest: ${planDigest(edited)}`)
+        .replace(/at: \S+/, `at: ${new Date().toISOString()}`),
+    );
+    clone.commit('Approve identity/RequestPasswordReset', grace);
+
+    try {
+      expect(verifyInCi()).toEqual([
+        expect.objectContaining({
+          ruleId: 'approval/four-eyes',
+          message: expect.stringContaining(
+            `${email} approved content they wrote (commit ${own.slice(0, 7)})`,
+          ),
+        }),
+      ]);
+    } finally {
+      clone.git(['reset', '-q', '--hard', 'HEAD~2']);
+    }
   });
 });

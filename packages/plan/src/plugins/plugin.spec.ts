@@ -53,8 +53,48 @@ describe('createNodesV2: the inferred verify-plan target', () => {
       '{workspaceRoot}/docs/features/[zZ][eE][tT][aA]/**/*',
       '{projectRoot}/src/**/*',
     ]);
+    // What proved approvals depend on: the plans folder's last commit, a shallow clone, CI.
+    expect(target?.inputs?.slice(2, 5)).toEqual([
+      { runtime: 'git log -1 --format=%H -- "docs/features/zeta"' },
+      { runtime: 'git rev-parse --is-shallow-repository' },
+      { env: 'CI' },
+    ]);
     // The plugin's own version (or, built from this repository, its sources) is an input too.
-    expect(target?.inputs).toHaveLength(3);
+    expect(target?.inputs).toHaveLength(6);
+  });
+
+  it('adds the files the approval policy reads to the inputs: CODEOWNERS, allowed signers, git signing settings', async () => {
+    project('packages/zeta/project.json', 'zeta');
+
+    const [[, result]] = await infer(
+      ['packages/zeta/project.json', 'docs/features/zeta/BookRoom/BookRoom-plan.md'],
+      {
+        approval: {
+          approvers: 'codeowners',
+          requireSignedApprovals: true,
+          allowedSigners: '.github/allowed_signers',
+        },
+      },
+    );
+
+    const target = result.projects?.['packages/zeta']?.targets?.['verify-plan'];
+    expect(target?.inputs).toEqual(
+      expect.arrayContaining([
+        '{workspaceRoot}/.github/CODEOWNERS',
+        '{workspaceRoot}/CODEOWNERS',
+        '{workspaceRoot}/docs/CODEOWNERS',
+        '{workspaceRoot}/.github/allowed_signers',
+        { runtime: 'git config --get-regexp ^gpg' },
+      ]),
+    );
+    // And the policy itself is in the options, so in the cache key.
+    expect(target?.options?.config).toEqual({
+      approval: {
+        approvers: 'codeowners',
+        requireSignedApprovals: true,
+        allowedSigners: '.github/allowed_signers',
+      },
+    });
   });
 
   it('infers nothing for a project without plans or tag, and ignores markdown elsewhere', async () => {

@@ -12,6 +12,7 @@ import {
   planModuleOf,
 } from '../plan/plan-required';
 import type { PlanConfigInput } from '../plan/config/schema';
+import { CODEOWNERS_LOCATIONS } from '../plan/codeowners';
 import { workspaceProjects } from './workspace-projects';
 
 /** The plugin's options in nx.json: documented in docs/configuration.md, validated by verify-plan. */
@@ -99,6 +100,7 @@ function verifyPlanTarget(
       `{workspaceRoot}/${plansDir}/${anyCase(module)}/**/*`,
       '{projectRoot}/src/**/*',
       ...(options.customRules ?? []).map((file) => `{workspaceRoot}/${file.replace(/^\.\//, '')}`),
+      ...approvalInputs(`${plansDir}/${module}`, options),
       pluginInput(workspaceRoot),
     ],
     outputs: ['{options.outputFile}'],
@@ -108,6 +110,33 @@ function verifyPlanTarget(
       technologies: ['markdown'],
     },
   };
+}
+
+/**
+ * What a proved approval depends on besides the plans: the history of the module's plans folder
+ * (its last commit: a commit hash stands for all its ancestry), whether the clone is shallow,
+ * whether this is a CI run, and the files the policy reads. git runs without a shell here, in
+ * the workspace root; outside a repository its output is empty, and so is the proof.
+ */
+function approvalInputs(
+  moduleDir: string,
+  options: PlanPluginOptions,
+): NonNullable<TargetConfiguration['inputs']> {
+  const policy = options.approval ?? {};
+  const inputs: NonNullable<TargetConfiguration['inputs']> = [
+    { runtime: `git log -1 --format=%H -- ${JSON.stringify(moduleDir)}` },
+    { runtime: 'git rev-parse --is-shallow-repository' },
+    { env: 'CI' },
+  ];
+  if (policy.approvers === 'codeowners') {
+    inputs.push(...CODEOWNERS_LOCATIONS.map((file) => `{workspaceRoot}/${file}`));
+  }
+  if (policy.requireSignedApprovals) {
+    // Which keys git trusts: the policy's allowed signers file, or git's own configuration.
+    if (policy.allowedSigners) inputs.push(`{workspaceRoot}/${policy.allowedSigners}`);
+    inputs.push({ runtime: 'git config --get-regexp ^gpg' });
+  }
+  return inputs;
 }
 
 /**

@@ -18,11 +18,18 @@ import {
   PLAN_FILE,
   ZETA_FILES,
 } from '../../plan/__fixtures__/plans';
+import { GitRepo } from '../../plan/__fixtures__/git-repo';
 import verifyPlanExecutor from './executor';
 
+/** The approver the fixture plan names (a single `approval` block, by name). */
+const ADA = { name: 'Ada Reviewer', email: 'ada@example.com' };
+
 describe('verify-plan executor', () => {
+  let temp: string;
   let root: string;
+  let repo: GitRepo;
   let output: string;
+  let savedCi: string | undefined;
 
   const write = (path: string, content: string) => {
     mkdirSync(dirname(join(root, path)), { recursive: true });
@@ -42,7 +49,12 @@ describe('verify-plan executor', () => {
     }) as unknown as ExecutorContext;
 
   beforeEach(() => {
-    root = mkdtempSync(join(tmpdir(), 'verify-plan-'));
+    temp = mkdtempSync(join(tmpdir(), 'verify-plan-'));
+    repo = GitRepo.init(temp, 'workspace');
+    root = repo.root;
+    // Each test says whether it is a CI run; the runner's own CI variable plays no part.
+    savedCi = process.env.CI;
+    delete process.env.CI;
     for (const [file, content] of Object.entries(ZETA_FILES))
       write(`packages/zeta/${file}`, content);
     output = '';
@@ -59,7 +71,9 @@ describe('verify-plan executor', () => {
 
   afterEach(() => {
     jest.restoreAllMocks();
-    rmSync(root, { recursive: true, force: true });
+    if (savedCi === undefined) delete process.env.CI;
+    else process.env.CI = savedCi;
+    rmSync(temp, { recursive: true, force: true });
   });
 
   it('fails on an unfinished plan and lists each finding as file:line:col  severity  message  rule', async () => {
@@ -78,18 +92,42 @@ describe('verify-plan executor', () => {
     expect(output).toMatch(/✖ \d+ problems \(\d+ errors, 0 warnings\) in 1 plan/);
   });
 
-  it('passes a complete, approved plan', async () => {
+  it('passes a complete plan, approved in a commit by its approver', async () => {
     write(PLAN_FILE, COMPLETE_PLAN);
+    repo.commit('Approve zeta/BookRoom', ADA);
 
     const result = await verifyPlanExecutor({}, context());
 
-    expect(output).not.toMatch(/ error /);
+    expect(output).toContain('✔ 1 plan verified, no problems');
     expect(result).toEqual({ success: true });
+  });
+
+  it('warns of an approval not committed yet, and fails it in CI (--ci, or CI=true)', async () => {
+    write(PLAN_FILE, COMPLETE_PLAN);
+
+    expect(await verifyPlanExecutor({}, context())).toEqual({ success: true });
+    expect(output).toMatch(
+      /:\d+:\d+ {2}warning {2}The approval by Ada Reviewer is not committed yet.+ {2}approval\/pending$/m,
+    );
+
+    output = '';
+    expect(await verifyPlanExecutor({ ci: true }, context())).toEqual({ success: false });
+    expect(output).toMatch(
+      / {2}error {2}The approval by Ada Reviewer is not committed.+ {2}approval\/unverifiable$/m,
+    );
+
+    output = '';
+    process.env.CI = 'true';
+    expect(await verifyPlanExecutor({}, context())).toEqual({ success: false });
+    expect(output).toMatch(/approval\/unverifiable$/m);
+    // --ci=false wins over the environment.
+    expect(await verifyPlanExecutor({ ci: false }, context())).toEqual({ success: true });
   });
 
   it('passes with a warning when a spec has changed since the plan showed it', async () => {
     const spec = 'src/domain/room/room-id.value-object.spec.ts';
     write(PLAN_FILE, COMPLETE_PLAN);
+    repo.commit('Approve zeta/BookRoom', ADA);
     write(
       `packages/zeta/${spec}`,
       ZETA_FILES[spec].replace(/\}\);\s*$/, "  it('is new', () => {});\n});\n"),
@@ -137,6 +175,7 @@ describe('verify-plan executor', () => {
 
   it('verifies one use-case with --useCase, and says so when it has no plan', async () => {
     write(PLAN_FILE, COMPLETE_PLAN);
+    repo.commit('Approve zeta/BookRoom', ADA);
 
     expect(await verifyPlanExecutor({ useCase: 'BookRoom' }, context())).toEqual({ success: true });
     const error = jest.spyOn(console, 'error').mockImplementation(() => undefined);

@@ -39,6 +39,7 @@ export default async function verifyPlanExecutor(
     plansDir: options.plansDir ?? `${config.plansDir}/${module}`,
     projectRoot: project?.root,
     useCase: options.useCase,
+    ci: options.ci ?? isCiEnvironment(process.env),
   });
   if (result.problem) {
     logger.error(result.problem);
@@ -65,6 +66,15 @@ export default async function verifyPlanExecutor(
     await printLine(report);
   }
   return { success: !result.findings.some((finding) => finding.severity === 'error') };
+}
+
+/**
+ * `CI` set to anything but "false" or "0", as CI services set it (GitHub Actions, GitLab,
+ * CircleCI, Azure Pipelines with a variable, …): approvals that history cannot prove then fail.
+ */
+export function isCiEnvironment(env: NodeJS.ProcessEnv): boolean {
+  const value = env.CI?.trim().toLowerCase();
+  return value !== undefined && value !== '' && value !== 'false' && value !== '0';
 }
 
 /** Whether Nx will cache this run: the target says so and the run does not skip the cache. */

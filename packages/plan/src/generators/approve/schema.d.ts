@@ -1,5 +1,6 @@
 export interface ApproveGeneratorSchema {
   module: string;
   useCase: string;
-  by: string;
+  /** A label of the approver's git identity; never a replacement for it. */
+  by?: string;
 }

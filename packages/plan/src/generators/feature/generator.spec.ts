@@ -605,7 +605,7 @@ describe('feature generator', () => {
 
       it('shows the reviewer how to approve it', () => {
         expect(plan).toContain(
-          '```sh\nnx g @mjomeet/plan:approve --module=meetings \\\n  --useCase=ScheduleMeeting --by="Reviewer Name"\n```',
+          '```sh\nnx g @mjomeet/plan:approve --module=meetings \\\n  --useCase=ScheduleMeeting\n```',
         );
       });
     });

@@ -10,7 +10,18 @@ import {
   PartError,
   RulePart,
 } from '../../../../../tools/rules-doc/parts';
+import { createHash } from 'node:crypto';
+import { approvalEntriesOf } from '../approval-block';
 import type { Catalog } from '../catalog';
+import { planDigest } from '../digest';
+import { yamlLibrary } from '../front-matter';
+import type {
+  CommitInfo,
+  PlanChange,
+  PlanHistory,
+  PlanVersion,
+  SignatureInfo,
+} from '../plan-history';
 import {
   DEFAULT_CONFIG,
   resolveConfig,
@@ -22,6 +33,7 @@ import type { ModuleLayout } from '../module-layout';
 import type { ModuleRule } from '../rules/rule';
 import { findingOf, verifyPlan } from '../verify';
 import {
+  APPROVED_AT,
   COMPLETE_DRAFT,
   COMPLETE_PLAN,
   NOW,
@@ -40,6 +52,7 @@ const PLACEMENTS = [
   'code',
   'layout',
   'config',
+  'history',
 ];
 /** What else a directive may say. */
 const SETTINGS = ['base', 'path', 'module', 'message'];
@@ -76,9 +89,19 @@ export function ruleExamples(part: RulePart): RuleExample[] {
       config = configOf(example, where);
       continue;
     }
-    if (isGiven && (placement === 'code' || placement === 'layout'))
+    if (
+      isGiven &&
+      (placement === 'code' ||
+        placement === 'layout' ||
+        placement === 'history')
+    )
       throw new PartError(`${where}: a given is a plan or a configuration.`);
-    if (placement !== 'code' && placement !== 'layout') plan = example;
+    if (
+      placement !== 'code' &&
+      placement !== 'layout' &&
+      placement !== 'history'
+    )
+      plan = example;
     if (example.kind === 'given') continue;
 
     const withConfig = config;
@@ -86,9 +109,11 @@ export function ruleExamples(part: RulePart): RuleExample[] {
     const run =
       placement === 'layout'
         ? () => layoutFindings(example, withConfig, where)
-        : placement === 'code'
-          ? () => planFindings(withPlan, example, withConfig, where)
-          : () => planFindings(example, undefined, withConfig, where);
+        : placement === 'history'
+          ? () => historyFindings(example, withConfig, where)
+          : placement === 'code'
+            ? () => planFindings(withPlan, example, withConfig, where)
+            : () => planFindings(example, undefined, withConfig, where);
     examples.push({
       ruleId: part.ruleId,
       kind: example.kind,
@@ -415,6 +440,144 @@ function replaceItems(
     lines[at[0].index] = line;
   }
   return lines.join('\n');
+}
+
+// ---- Git history ---------------------------------------------------------------------------
+
+/** One commit of a `history` example, oldest first. */
+interface HistoryCommit {
+  /** The commit's author: `Name <email>`, or an email. */
+  readonly author: string;
+  /** The commit writes the plan: the complete fixture plan, a draft. */
+  readonly writes?: unknown;
+  /** The commit adds a sentence to the plan's requirements: it changes its content. */
+  readonly edits?: string;
+  /** The commit adds an approval of the plan as it is by this approver (`Name <email>`, or an email). */
+  readonly approves?: string;
+  /** Its signature as `%G?` says it (`G`, `N`, `U`, …), and by whom (default: the author). */
+  readonly signed?: string;
+  readonly signer?: string;
+}
+
+interface HistoryBlock {
+  readonly commits: readonly HistoryCommit[];
+  /** Approvals recorded in the working tree and not committed (who, as in `approves`). */
+  readonly uncommitted?: readonly string[];
+  /** `shallow`, or `none` (no repository): there is no history to prove anything with. */
+  readonly clone?: 'full' | 'shallow' | 'none';
+  /** A CI run (`--ci`, CI=true). */
+  readonly ci?: boolean;
+}
+
+function person(text: string): { name: string; email: string } {
+  const match = /^(.*?)\s*<([^<>]+)>$/.exec(text.trim());
+  if (match) return { name: match[1], email: match[2] };
+  const local = text.trim().split('@')[0];
+  return {
+    name: local.charAt(0).toUpperCase() + local.slice(1),
+    email: text.trim(),
+  };
+}
+
+/** Adds an approval of the plan as it is now, as the approve generator writes one. */
+function withApproval(text: string, approver: string): string {
+  const { name, email } = person(approver);
+  const entry = [
+    `  - by: ${name}`,
+    `    email: ${email}`,
+    `    at: ${APPROVED_AT}`,
+    `    digest: ${planDigest(text)}`,
+  ].join('\n');
+  const approved = text.replace(/^status: draft$/m, 'status: approved');
+  return /^approvals:$/m.test(approved)
+    ? approved.replace(/^(approvals:\n(?: {2}.*\n| {4}.*\n)*)/m, `$1${entry}\n`)
+    : approved.replace(
+        /^status: approved$/m,
+        `status: approved\napprovals:\n${entry}`,
+      );
+}
+
+/**
+ * `history`: the block is a YAML mapping of the plan's git history: `commits`, oldest first, each
+ * with its `author` and what it did (`writes` the plan, `edits` its content with a sentence,
+ * `approves` it as someone), and its signature (`signed`, `signer`); `uncommitted` approvals;
+ * `clone: shallow | none`; `ci: true`. The plan is the last commit's with the uncommitted
+ * approvals; it is verified with that history, as verify-project reads it from git.
+ */
+function historyFindings(
+  example: Example,
+  config: ResolvedConfig,
+  where: string,
+): Finding[] {
+  const block = yamlLibrary().parse(example.code) as HistoryBlock;
+  if (!block || !Array.isArray(block.commits) || block.commits.length === 0)
+    throw new PartError(`${where}: a history has its commits, oldest first.`);
+  const commits = new Map<string, CommitInfo>();
+  const signatures = new Map<string, SignatureInfo>();
+  const changes: PlanChange[] = [];
+  let text: string | undefined;
+  let previous: string | undefined;
+  block.commits.forEach((commit, index) => {
+    if (text === undefined && commit.writes === undefined)
+      throw new PartError(`${where}: the first commit writes the plan.`);
+    const before = text;
+    if (commit.writes !== undefined) text = COMPLETE_DRAFT;
+    if (commit.edits !== undefined)
+      text = text!.replace('Out of scope:', `${commit.edits}\n\nOut of scope:`);
+    if (commit.approves !== undefined)
+      text = withApproval(text!, commit.approves);
+    const hash = createHash('sha1').update(`${where} ${index}`).digest('hex');
+    const author = person(commit.author);
+    commits.set(hash, {
+      hash,
+      parents: previous ? [previous] : [],
+      authorName: author.name,
+      authorEmail: author.email,
+    });
+    signatures.set(hash, {
+      status: commit.signed ?? 'N',
+      signer: commit.signer ?? author.email,
+      key: 'SHA256:example',
+    });
+    changes.unshift({
+      commit: hash,
+      before: [before === undefined ? undefined : versionOf(before)],
+      after: versionOf(text!),
+    });
+    previous = hash;
+  });
+  const committed = text!;
+  for (const approver of block.uncommitted ?? [])
+    text = withApproval(text!, approver);
+  const history: PlanHistory =
+    block.clone === 'shallow' || block.clone === 'none'
+      ? {
+          available: false,
+          gap: block.clone === 'shallow' ? 'shallow' : 'not-a-repository',
+        }
+      : {
+          available: true,
+          commits,
+          changes,
+          committed: versionOf(committed),
+          signatures,
+        };
+  return verifyPlan({
+    file: PLAN_FILE,
+    text: text!,
+    moduleCode: zetaModule(),
+    config,
+    now: NOW,
+    history,
+    ci: block.ci === true,
+  });
+}
+
+function versionOf(text: string): PlanVersion {
+  const data = yamlLibrary().parse(
+    /^---\n([\s\S]*?\n)---\n/.exec(text)![1],
+  ) as Record<string, unknown>;
+  return { digest: planDigest(text), approvals: approvalEntriesOf(data) };
 }
 
 // ---- Module layouts ------------------------------------------------------------------------

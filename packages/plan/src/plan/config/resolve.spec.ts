@@ -95,6 +95,36 @@ describe('resolveConfig: validation', () => {
       { overrides: [{ modules: ['legacy'], rules: { 'nope/x': 'off' } }] },
       'overrides[0].rules["nope/x"]: there is no rule',
     ],
+    [
+      { approval: { approvers: 'everyone' } },
+      '@mjomeet/plan options: approval.approvers: must be "codeowners" or a list of emails',
+    ],
+    [
+      { approval: { approvers: ['a@example.com', 'two\nlines'] } },
+      'approval.approvers: must be "codeowners" or a list of emails',
+    ],
+    [{ approval: { requiredApprovals: 0 } }, 'approval.requiredApprovals: must be >= 1'],
+    [{ approval: { fourEye: true } }, 'approval: unknown option "fourEye"'],
+    [
+      { approval: { approvers: 'codeowners', owners: { team: 'a@example.com' } } },
+      'approval.owners: maps a CODEOWNERS handle ("@org/team" or "@user") to an email',
+    ],
+    [
+      { approval: { approvers: 'codeowners', owners: { '@acme/team': 'not-an-email' } } },
+      'approval.owners["@acme/team"]: maps a CODEOWNERS handle',
+    ],
+    [
+      { approval: { owners: { '@acme/team': 'a@example.com' } } },
+      'approval.owners maps CODEOWNERS handles to emails; it applies only with "approvers": "codeowners"',
+    ],
+    [
+      { approval: { allowedSigners: '../keys' } },
+      'approval.allowedSigners "../keys" must be a file inside the workspace',
+    ],
+    [
+      { rules: { 'approval/author-mismatch': 'warning' } },
+      'rules["approval/author-mismatch"]: this rule is part of the gate',
+    ],
   ])('refuses %j with one message naming the key', (input, message) => {
     expect(configError(input)).toContain(message);
   });
@@ -107,6 +137,43 @@ describe('resolveConfig: validation', () => {
       RULES.map((rule) => [rule.id, rule.severity]),
     );
     expect(verify(COMPLETE_PLAN, config)).toEqual([]);
+  });
+});
+
+describe('resolveConfig: the approval policy', () => {
+  it('is open by default: anyone, one approval, no four eyes, no signatures', () => {
+    expect(DEFAULT_CONFIG.approval).toEqual({
+      approvers: undefined,
+      owners: new Map(),
+      requiredApprovals: 1,
+      fourEyes: false,
+      requireSignedApprovals: false,
+      allowedSigners: undefined,
+    });
+  });
+
+  it('turns four eyes on with approvers, reads emails, "Name <email>" and names, and maps handles', () => {
+    const listed = resolveConfig({
+      approval: { approvers: ['Ada@Example.com', 'Bo Li <bo@example.com>', 'Grace Hopper'] },
+    }).approval;
+    expect(listed).toMatchObject({
+      approvers: { emails: ['ada@example.com', 'bo@example.com'], names: ['grace hopper'] },
+      fourEyes: true,
+    });
+
+    const owned = resolveConfig({
+      approval: {
+        approvers: 'codeowners',
+        owners: { '@Acme/Reviewers': ['A@example.com', 'b@example.com'], '@cy': 'cy@example.com' },
+        fourEyes: false,
+        requiredApprovals: 2,
+      },
+    }).approval;
+    expect(owned).toMatchObject({ approvers: 'codeowners', fourEyes: false, requiredApprovals: 2 });
+    expect([...owned.owners]).toEqual([
+      ['@acme/reviewers', ['a@example.com', 'b@example.com']],
+      ['@cy', ['cy@example.com']],
+    ]);
   });
 });
 

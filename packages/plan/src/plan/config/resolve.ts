@@ -11,6 +11,7 @@ import { DEFAULT_PLANS_DIR } from '../plan-required';
 import { BUILT_IN_RULES } from '../rules';
 import type { Rule } from '../rules/rule';
 import { CONFIG_SCHEMA, PlanConfigInput, RuleSetting } from './schema';
+import { ApprovalPolicy, resolveApprovalPolicy } from '../approval-policy';
 
 /** A configuration that cannot be used; the message names the key and says what to do. */
 export class ConfigError extends Error {}
@@ -40,6 +41,8 @@ export interface ResolvedConfig {
   readonly profiles: ReadonlyMap<string, ResolvedProfile>;
   /** The custom rule files, workspace-relative: inputs of the cached target. */
   readonly customRuleFiles: readonly string[];
+  /** Who may approve, how many, four eyes, signatures (the `approval` option). */
+  readonly approval: ApprovalPolicy;
   /** The profile a plan asks for in its front matter (`profile:`), and whether it exists. */
   profileOf(name: unknown): { profile: ResolvedProfile; known: boolean };
   /** The rules of a profile for one module: with the `overrides` that name the module. */
@@ -132,6 +135,7 @@ export function resolveConfig(input: unknown, options: ResolveOptions = {}): Res
     defaults,
     profiles,
     customRuleFiles: config.customRules ?? [],
+    approval: resolveApprovalPolicy(config.approval ?? {}),
     rulesFor(chosen, module) {
       const matching = overrides.filter(
         (override) => module !== undefined && override.modules.includes(module),
@@ -173,16 +177,31 @@ function validate(input: unknown): PlanConfigInput {
     throw new ConfigError(describe(validator.errors?.[0], '@mjomeet/plan options:'));
   const config = value as PlanConfigInput;
   const plansDir = config.plansDir;
-  if (
-    plansDir !== undefined &&
-    (/^[/\\]|^[A-Za-z]:|\\/.test(plansDir) ||
-      plansDir.split('/').some((part) => part === '..' || part === '.'))
-  ) {
+  if (plansDir !== undefined && !isInsideWorkspace(plansDir)) {
     throw new ConfigError(
       `@mjomeet/plan options: plansDir "${plansDir}" must be a folder inside the workspace, written with "/" and without "." or "..", e.g. "docs/features".`,
     );
   }
+  const signers = config.approval?.allowedSigners;
+  if (signers !== undefined && !isInsideWorkspace(signers)) {
+    throw new ConfigError(
+      `@mjomeet/plan options: approval.allowedSigners "${signers}" must be a file inside the workspace, written with "/" and without "." or "..", e.g. ".github/allowed_signers".`,
+    );
+  }
+  if (config.approval?.owners !== undefined && config.approval.approvers !== 'codeowners') {
+    throw new ConfigError(
+      '@mjomeet/plan options: approval.owners maps CODEOWNERS handles to emails; it applies only with "approvers": "codeowners".',
+    );
+  }
   return config;
+}
+
+/** A workspace-relative path: no root, drive or backslash, no `.` or `..` part. */
+function isInsideWorkspace(path: string): boolean {
+  return !(
+    /^[/\\]|^[A-Za-z]:|\\/.test(path) ||
+    path.split('/').some((part) => part === '..' || part === '.')
+  );
 }
 
 /** One JSON-schema error, said as a person would: which key, what is wrong. */
@@ -215,6 +234,12 @@ function describe(error: ErrorObject | undefined | null, prefix: string): string
     (error.keyword === 'enum' || error.keyword === 'oneOf' || error.keyword === 'type')
   ) {
     return `${path}: must be "off", "warning", "error", or [severity, { …options }].`;
+  }
+  if (/^\.?approval\.approvers/.test(relative)) {
+    return `${path.replace(/\.approvers\[\d+\]$/, '.approvers')}: must be "codeowners" or a list of emails ("a@example.com", "A. Reviewer <a@example.com>") and names, each on one line.`;
+  }
+  if (/^\.?approval\.owners/.test(relative)) {
+    return `${path}: maps a CODEOWNERS handle ("@org/team" or "@user") to an email or a list of emails.`;
   }
   if (error.keyword === 'enum') {
     const allowed = (error.params as { allowedValues: unknown[] }).allowedValues;

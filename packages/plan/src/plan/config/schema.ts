@@ -2,7 +2,10 @@
  * The JSON schema of the plugin's options in nx.json (`{ "plugin": "@mjomeet/plan", "options":
  * { … } }`): one place, read by the validator and by docs/configuration.md.
  */
+import type { ApprovalPolicyInput } from '../approval-policy';
+
 const SEVERITY = { enum: ['off', 'warning', 'error'] };
+const EMAIL_PATTERN = '^[^\\s@<>]+@[^\\s@<>]+$';
 const KEBAB_ID = '^[a-z][a-z0-9]*(-[a-z0-9]+)*$';
 
 export const CONFIG_SCHEMA = {
@@ -90,6 +93,60 @@ export const CONFIG_SCHEMA = {
         },
       },
     },
+    approval: {
+      type: 'object',
+      additionalProperties: false,
+      description:
+        'The approval policy: who may approve a plan, how many distinct approvers it needs, whether its authors may approve it, and whether approval commits must be signed. Approvals are proved from git history (docs/approval.md).',
+      properties: {
+        approvers: {
+          description:
+            'Who may approve a plan: "codeowners" (the owners CODEOWNERS gives for the plan\'s path), or a list of emails ("a@example.com", "A. Reviewer <a@example.com>") and names. Default: anyone.',
+          oneOf: [
+            { const: 'codeowners' },
+            {
+              type: 'array',
+              minItems: 1,
+              items: { type: 'string', minLength: 1, pattern: '^[^\\r\\n]+$' },
+            },
+          ],
+        },
+        owners: {
+          type: 'object',
+          description:
+            'CODEOWNERS handles ("@org/team", "@user") → the email (or emails) of the people they stand for: a team needs one; a "@user" also matches their GitHub no-reply address.',
+          propertyNames: { pattern: '^@[A-Za-z0-9][A-Za-z0-9._/-]*$' },
+          additionalProperties: {
+            oneOf: [
+              { type: 'string', pattern: EMAIL_PATTERN },
+              { type: 'array', minItems: 1, items: { type: 'string', pattern: EMAIL_PATTERN } },
+            ],
+          },
+        },
+        requiredApprovals: {
+          type: 'integer',
+          minimum: 1,
+          maximum: 20,
+          description: 'How many distinct approvers a plan needs. Default: 1.',
+        },
+        fourEyes: {
+          type: 'boolean',
+          description:
+            "An approver may not be an author of the plan's content since its last approval. Default: true when approvers is set, false otherwise.",
+        },
+        requireSignedApprovals: {
+          type: 'boolean',
+          description:
+            'The commit that adds an approval carries a valid signature of the approver, as git verify-commit sees it (GPG, or SSH with allowed signers). Default: false.',
+        },
+        allowedSigners: {
+          type: 'string',
+          minLength: 1,
+          description:
+            "A workspace-relative SSH allowed-signers file (git's gpg.ssh.allowedSignersFile) for the signature check. Default: git's own configuration.",
+        },
+      },
+    },
     profiles: {
       type: 'object',
       description:
@@ -139,6 +196,7 @@ export interface PlanConfigInput {
     modules: string[];
     rules: Readonly<Record<string, RuleSetting>>;
   }>;
+  readonly approval?: ApprovalPolicyInput;
   readonly profiles?: Readonly<
     Record<
       string,

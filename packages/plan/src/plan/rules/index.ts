@@ -5,6 +5,13 @@
 import { approvalInvalid } from './approval/invalid';
 import { approvalMissing } from './approval/missing';
 import { approvalStale } from './approval/stale';
+import { approvalAuthorMismatch } from './approval/author-mismatch';
+import { approvalFourEyes } from './approval/four-eyes';
+import { approvalInsufficient } from './approval/insufficient';
+import { approvalNotAllowed } from './approval/not-allowed';
+import { approvalPending } from './approval/pending';
+import { approvalUnsigned } from './approval/unsigned';
+import { approvalUnverifiable } from './approval/unverifiable';
 import { itemMissing } from './checklist/item-missing';
 import { naReason } from './checklist/na-reason';
 import { unchecked } from './checklist/unchecked';
@@ -58,6 +65,13 @@ export const BUILT_IN_RULES: readonly Rule[] = [
   approvalMissing,
   approvalInvalid,
   approvalStale,
+  approvalInsufficient,
+  approvalAuthorMismatch,
+  approvalNotAllowed,
+  approvalFourEyes,
+  approvalUnsigned,
+  approvalPending,
+  approvalUnverifiable,
   misplacedFile,
   noPlans,
   useCaseWithoutPlan,

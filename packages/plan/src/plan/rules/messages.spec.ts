@@ -288,10 +288,30 @@ const VARIANTS: Readonly<Record<string, Readonly<Record<string, () => Finding[]>
   },
 };
 
+/**
+ * Messages whose findings need a git history (approvals proved from commits): their specs make
+ * real repositories (approval/approval-history.spec.ts); a plan text alone cannot make them.
+ */
+const PROVED_FROM_HISTORY = new Set([
+  'approval/author-mismatch',
+  'approval/four-eyes',
+  'approval/insufficient',
+  'approval/not-allowed',
+  'approval/pending',
+  'approval/unsigned',
+  'approval/unverifiable',
+  'approval/invalid badEmail',
+  'approval/invalid both',
+  'approval/invalid notList',
+]);
+
 const MESSAGES = BUILT_IN_RULES.flatMap((rule) =>
   Object.entries(rule.meta.messages).map(
     ([messageId, template]) => [rule.meta.id, messageId, template] as const,
   ),
+).filter(
+  ([ruleId, messageId]) =>
+    !PROVED_FROM_HISTORY.has(ruleId) && !PROVED_FROM_HISTORY.has(`${ruleId} ${messageId}`),
 );
 
 /** Every name a rule's templates use: the data keys it may report. */

@@ -12,6 +12,9 @@ import type { ModuleCode } from '../module-code';
 import type { ParsedPlan, Section } from '../plan-model';
 import { normaliseTitle } from '../text';
 import type { ModuleLayout } from '../module-layout';
+import type { ApprovalPolicy } from '../approval-policy';
+import type { CodeOwners } from '../codeowners';
+import type { PlanHistory } from '../plan-history';
 
 export type { RuleMeta } from '../finding';
 
@@ -34,6 +37,17 @@ export interface RuleContext {
   readonly profile: PlanProfile;
   /** The first `##` section of each catalog title, by section id. */
   readonly sections: ReadonlyMap<string, Section>;
+  /** The approval policy, as configured. */
+  readonly approvalPolicy: ApprovalPolicy;
+  /** The workspace's CODEOWNERS, when the policy's approvers are its owners and it has one. */
+  readonly codeowners: CodeOwners | undefined;
+  /**
+   * What git history says of the plan: the approval rules prove each approval from it. Undefined
+   * when the caller did not read history (a plan verified as text alone): they say nothing then.
+   */
+  readonly history: PlanHistory | undefined;
+  /** A CI run (`--ci`, `CI=true`): an approval that cannot be proved fails, not only warns. */
+  readonly ci: boolean;
 }
 
 /** Reports a finding of the running rule: where, which message, with what to fill it. */
@@ -94,10 +108,14 @@ export interface ContextOptions {
   readonly catalog: Catalog;
   readonly plansDir: string;
   readonly profile: PlanProfile;
+  readonly approvalPolicy: ApprovalPolicy;
+  readonly codeowners?: CodeOwners;
+  readonly history?: PlanHistory;
+  readonly ci?: boolean;
 }
 
 export function createContext(plan: ParsedPlan, options: ContextOptions): RuleContext {
-  const { moduleCode, now, catalog, plansDir, profile } = options;
+  const { moduleCode, now, catalog, plansDir, profile, approvalPolicy } = options;
   const data = plan.frontMatter?.data;
   const sections = new Map<string, Section>();
   for (const section of plan.sections) {
@@ -123,6 +141,10 @@ export function createContext(plan: ParsedPlan, options: ContextOptions): RuleCo
     plansDir,
     profile,
     sections,
+    approvalPolicy,
+    codeowners: options.codeowners,
+    history: options.history,
+    ci: options.ci ?? false,
   };
 }
 

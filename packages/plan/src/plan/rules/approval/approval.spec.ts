@@ -6,11 +6,17 @@ import {
   findingsOf,
   GENERATED_PLAN,
   lineOf,
+  NOW,
+  PLAN_FILE,
   replaceOnce,
   ruleIds,
   verifyVariant,
+  zetaModule,
 } from '../../__fixtures__/plans';
 import { parseIsoDateTime } from '../../approval-block';
+import { resolveConfig } from '../../config/resolve';
+import { planDigest } from '../../digest';
+import { verifyPlan } from '../../verify';
 
 const APPROVAL_IDS = ['approval/invalid', 'approval/missing', 'approval/stale'];
 const approvalFindings = (text: string) =>
@@ -24,10 +30,8 @@ describe('approval/missing', () => {
         severity: 'error',
         line: 4,
         column: 9,
-        messageId: 'draft',
-        data: {
-          command: 'nx g @mjomeet/plan:approve --module=zeta --useCase=BookRoom --by="Your Name"',
-        },
+        message:
+          'The plan is a draft and not approved; nothing of it may be implemented yet. When the plan is complete, a reviewer approves it as their own git identity and commits the approval: nx g @mjomeet/plan:approve --module=zeta --useCase=BookRoom.',
       }),
     ]);
   });
@@ -50,11 +54,9 @@ describe('approval/invalid', () => {
       expect.objectContaining({
         line: 4,
         column: 9,
-        messageId: 'noBlock',
-        data: expect.objectContaining({
-          status: 'approved',
-          command: expect.stringMatching(/^nx g @mjomeet\/plan:approve/),
-        }),
+        message: expect.stringMatching(
+          /^The status is `approved` but no approval is recorded; record it with nx g @mjomeet\/plan:approve/,
+        ),
       }),
     ]);
   });
@@ -64,46 +66,46 @@ describe('approval/invalid', () => {
       'an empty approver',
       approve(COMPLETE_DRAFT, '""'),
       'approval.by',
-      { messageId: 'noApprover' },
+      '`approval.by` must name who approved the plan',
     ],
     [
       'a date that does not exist',
       approve(COMPLETE_DRAFT, 'Ada', '2026-02-30T10:00:00Z'),
       'approval.at',
-      { messageId: 'badDate' },
+      '`approval.at` must be an ISO-8601 date-time',
     ],
     [
       'a date without a time zone',
       approve(COMPLETE_DRAFT, 'Ada', '2026-11-20T10:00:00'),
       'approval.at',
-      { messageId: 'badDate' },
+      '`approval.at` must be an ISO-8601 date-time',
     ],
     [
       'a date only',
       approve(COMPLETE_DRAFT, 'Ada', '2026-11-20'),
       'approval.at',
-      { messageId: 'badDate' },
+      '`approval.at` must be an ISO-8601 date-time',
     ],
     [
       'a date in the future',
       approve(COMPLETE_DRAFT, 'Ada', '2027-01-01T00:00:00Z'),
       'approval.at',
-      { messageId: 'futureDate', data: { value: '2027-01-01T00:00:00Z' } },
+      '`approval.at` (2027-01-01T00:00:00Z) is in the future',
     ],
     [
       'a malformed digest',
       COMPLETE_PLAN.replace(/digest: sha256:[0-9a-f]+/, 'digest: sha256:abc'),
       'approval.digest',
-      { messageId: 'badDigest' },
+      '`approval.digest` must be `sha256:`',
     ],
-  ])('reports %s at the field', (_case, text, field, expected) => {
+  ])('reports %s at the field', (_case, text, field, message) => {
     const key = field.split('.')[1];
     const findings = rule(text);
 
     expect(findings).toEqual([
       expect.objectContaining({ line: lineOf(text, `  ${key}:`), column: key.length + 5 }),
     ]);
-    expect(findings[0]).toMatchObject(expected);
+    expect(findings[0].message).toContain(message);
   });
 
   it('reports an approval that is not a mapping', () => {
@@ -145,12 +147,7 @@ describe('approval/stale', () => {
         severity: 'error',
         line: lineOf(text, '  digest:'),
         column: 11,
-        messageId: 'stale',
-        data: {
-          by: 'Ada Reviewer',
-          on: APPROVED_AT,
-          command: 'nx g @mjomeet/plan:approve --module=zeta --useCase=BookRoom --by="Your Name"',
-        },
+        message: `The plan changed after Ada Reviewer approved it on ${APPROVED_AT}; review the change and approve again: nx g @mjomeet/plan:approve --module=zeta --useCase=BookRoom.`,
       }),
     ]);
   });
@@ -171,5 +168,116 @@ describe('approval/stale', () => {
     );
 
     expect(rule(forged)).toHaveLength(1);
+  });
+});
+
+describe('approval lists', () => {
+  const config = (approval: Record<string, unknown> = {}) => resolveConfig({ approval });
+  const verify = (text: string, approval?: Record<string, unknown>) =>
+    verifyPlan({
+      file: PLAN_FILE,
+      text,
+      moduleCode: zetaModule(),
+      now: NOW,
+      config: config(approval),
+    }).filter((finding) => finding.ruleId.startsWith('approval/'));
+  const entry = (by: string, email: string, digest = planDigest(COMPLETE_DRAFT)) =>
+    `  - by: ${by}\n    email: ${email}\n    at: ${APPROVED_AT}\n    digest: ${digest}`;
+  const withApprovals = (...entries: string[]) =>
+    COMPLETE_DRAFT.replace('status: draft', `status: approved\napprovals:\n${entries.join('\n')}`);
+
+  it('verifies a list of approvals of the current content, as text, without a finding', () => {
+    expect(
+      verify(withApprovals(entry('Ada', 'ada@example.com'), entry('Bo', 'bo@example.com'))),
+    ).toEqual([]);
+  });
+
+  it('reports each malformed item at its field, naming it', () => {
+    const text = withApprovals(
+      entry('Ada', 'not an email'),
+      '  - just a line',
+      entry('Bo', 'bo@example.com').replace(APPROVED_AT, 'soon'),
+    );
+
+    expect(verify(text).map((f) => [f.messageId, f.line, f.message.split(';')[0]])).toEqual([
+      [
+        'badEmail',
+        lineOf(text, '    email: not an email'),
+        '`approvals[0].email` must be an email like ada@example.com (it is "not an email")',
+      ],
+      [
+        'notMapping',
+        lineOf(text, '  - just a line'),
+        '`approvals[1]` is not a mapping of `by`, `email`, `at` and `digest`',
+      ],
+      [
+        'badDate',
+        lineOf(text, '    at: soon'),
+        '`approvals[2].at` must be an ISO-8601 date-time with a time zone, like 2026-11-23T10:00:00Z (it is "soon")',
+      ],
+    ]);
+  });
+
+  it('reports an approvals value that is not a list, and both forms at once', () => {
+    const notList = COMPLETE_DRAFT.replace('status: draft', 'status: approved\napprovals: Ada');
+    expect(verify(notList).map((f) => f.messageId)).toEqual(['notList']);
+
+    const both = withApprovals(entry('Ada', 'ada@example.com')).replace(
+      'approvals:',
+      `approval:\n  by: Ada\n  at: ${APPROVED_AT}\n  digest: ${planDigest(COMPLETE_DRAFT)}\napprovals:`,
+    );
+    expect(verify(both).map((f) => f.messageId)).toEqual(['both']);
+  });
+
+  it('reports the approval of an earlier text as stale, at its digest, and keeps the current one', () => {
+    const text = withApprovals(
+      entry('Ada', 'ada@example.com'),
+      entry('Bo', 'bo@example.com', `sha256:${'1'.repeat(64)}`),
+    );
+
+    expect(verify(text)).toEqual([
+      expect.objectContaining({
+        ruleId: 'approval/stale',
+        line: lineOf(text, `    digest: sha256:${'1'.repeat(64)}`),
+        message: expect.stringMatching(/^The plan changed after Bo approved it on/),
+      }),
+    ]);
+  });
+
+  it('approval/insufficient counts distinct approvers of the current content (email in any case)', () => {
+    const twice = withApprovals(
+      entry('Ada', 'ada@example.com'),
+      entry('Ada L.', 'ADA@example.com'),
+    );
+
+    expect(verify(twice, { requiredApprovals: 2 })).toEqual([
+      expect.objectContaining({
+        ruleId: 'approval/insufficient',
+        line: lineOf(twice, '  - by: Ada'),
+        message:
+          'The plan needs approvals from 2 distinct approvers and has 1 (ada@example.com); another approver runs nx g @mjomeet/plan:approve --module=zeta --useCase=BookRoom.',
+      }),
+    ]);
+    expect(verify(twice, { requiredApprovals: 1 })).toEqual([]);
+  });
+
+  it('approval/not-allowed judges what the approval says when there is no history', () => {
+    const text = withApprovals(entry('Ada', 'ada@example.com'));
+
+    expect(verify(text, { approvers: ['Bo <bo@example.com>', 'Ada'] })).toEqual([]);
+    expect(verify(text, { approvers: ['bo@example.com'] })).toEqual([
+      expect.objectContaining({
+        ruleId: 'approval/not-allowed',
+        line: lineOf(text, '    email: ada@example.com'),
+        message:
+          'ada@example.com may not approve this plan; its approvers are the approvers in nx.json (bo@example.com).',
+      }),
+    ]);
+  });
+
+  it('says nothing about proof without history: the plan is checked as text', () => {
+    const text = withApprovals(entry('Ada', 'ada@example.com'));
+
+    expect(verify(text, { fourEyes: true, requireSignedApprovals: true })).toEqual([]);
   });
 });

@@ -13,7 +13,7 @@ export const approvalMissing: PlanRule = {
     docs: docsOf('approval/missing'),
     messages: {
       draft:
-        'The plan is a draft and not approved; nothing of it may be implemented yet. When the plan is complete, a reviewer approves it: {{command}}.',
+        'The plan is a draft and not approved; nothing of it may be implemented yet. When the plan is complete, a reviewer approves it as their own git identity and commits the approval: {{command}}.',
     },
   },
   check(context, report) {

@@ -1,6 +1,11 @@
 /** `approval/stale`: the plan has not changed since it was approved. */
-import { approveCommand, isApprovedStatus, readApproval, statusAt } from '../../approval-block';
-import { digestOfParts, DIGEST_PATTERN } from '../../digest';
+import {
+  approveCommand,
+  contentDigest,
+  isApprovedStatus,
+  readApprovals,
+} from '../../approval-block';
+import { DIGEST_PATTERN } from '../../digest';
 import { excerpt } from '../../text';
 import type { PlanRule } from '../rule';
 import { docsOf } from '../rule';
@@ -11,7 +16,7 @@ export const approvalStale: PlanRule = {
     id: 'approval/stale',
     severity: 'error',
     description:
-      'The approval digest matches the plan: the plan has not changed since it was approved.',
+      'Every approval digest matches the plan: the plan has not changed since it was approved.',
     tags: ['approval', 'gate'],
     docs: docsOf('approval/stale'),
     messages: {
@@ -21,21 +26,15 @@ export const approvalStale: PlanRule = {
   },
   check(context, report) {
     if (!isApprovedStatus(context)) return;
-    const approval = readApproval(context);
-    // A malformed digest is approval/invalid's to report; it cannot be compared.
-    if (!approval.digest || !DIGEST_PATTERN.test(approval.digest)) return;
-    const { plan } = context;
-    const data = plan.frontMatter?.data;
-    const current = digestOfParts(data?.module, data?.useCase, plan.text.slice(plan.bodyOffset));
-    if (current === approval.digest) return;
-    report(
-      plan.frontMatter?.fields.get('approval.digest')?.valuePosition ?? statusAt(context),
-      'stale',
-      {
-        by: excerpt(approval.by ?? '') || 'the reviewer',
-        on: excerpt(approval.at ?? '') || 'an unknown date',
+    const current = contentDigest(context);
+    for (const entry of readApprovals(context).entries) {
+      // A malformed digest is approval/invalid's to report; it cannot be compared.
+      if (!entry.digest || !DIGEST_PATTERN.test(entry.digest) || entry.digest === current) continue;
+      report(entry.fieldAt('digest'), 'stale', {
+        by: excerpt(entry.by ?? '') || 'the reviewer',
+        on: excerpt(entry.at ?? '') || 'an unknown date',
         command: approveCommand(context),
-      },
-    );
+      });
+    }
   },
 };

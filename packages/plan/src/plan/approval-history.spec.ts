@@ -1,0 +1,440 @@
+/**
+ * Approvals proved from git history, on real repositories made in a temp folder: commits by
+ * different authors, merges, shallow clones, SSH-signed commits with keys made by ssh-keygen.
+ * Nothing of git is mocked.
+ */
+import {
+  COMPLETE_DRAFT,
+  PLAN_FILE,
+  ZETA_FILES,
+  ZETA_ROOT,
+  replaceOnce,
+} from './__fixtures__/plans';
+import {
+  ALICE,
+  allowedSigner,
+  BOB,
+  CAROL,
+  GitRepo,
+  makeTemp,
+  MALLORY,
+  Person,
+  removeTemp,
+  sshKey,
+} from './__fixtures__/git-repo';
+import type { ApprovalPolicyInput } from './approval-policy';
+import { resolveConfig } from './config/resolve';
+import { planDigest } from './digest';
+import type { Finding } from './finding';
+import { recordApproval } from './record-approval';
+import { verifyProjectPlans } from './verify-project';
+
+const ALLOWED: ApprovalPolicyInput = { approvers: [ALICE.email, CAROL.email] };
+
+/** Approval findings, as `ruleId messageId` plus the data a message was filled with. */
+function approvalFindings(findings: readonly Finding[]) {
+  return findings
+    .filter((finding) => finding.ruleId.startsWith('approval/'))
+    .map(({ ruleId, messageId, message, line }) => ({ ruleId, messageId, message, line }));
+}
+
+describe('approvals proved from git history', () => {
+  let temp: string;
+  let repo: GitRepo;
+
+  const verify = (
+    at: GitRepo,
+    approval: ApprovalPolicyInput = ALLOWED,
+    options: { ci?: boolean; history?: boolean } = {},
+  ) =>
+    verifyProjectPlans({
+      workspaceRoot: at.root,
+      plansDir: 'docs/features/zeta',
+      projectRoot: ZETA_ROOT,
+      config: resolveConfig({ approval }),
+      ci: options.ci ?? true,
+      history: options.history,
+    }).findings;
+
+  /** What `approve` writes, as `who`'s git identity. */
+  const approveAs = (at: GitRepo, who: Person) =>
+    at.write(
+      PLAN_FILE,
+      recordApproval(at.read(PLAN_FILE), { by: who.name, email: who.email, at: new Date() }),
+    );
+
+  /** Bob writes the plan and the module; Alice approves it and commits her approval. */
+  const writtenByBobApprovedByAlice = (name: string): GitRepo => {
+    const at = GitRepo.init(temp, name);
+    at.writeAll(ZETA_FILES, `${ZETA_ROOT}/`);
+    at.write(PLAN_FILE, COMPLETE_DRAFT);
+    at.commit('zeta: plan BookRoom', BOB);
+    approveAs(at, ALICE);
+    at.commit('Approve zeta/BookRoom', ALICE);
+    return at;
+  };
+
+  beforeAll(() => {
+    temp = makeTemp('plan-approvals-');
+    repo = writtenByBobApprovedByAlice('base');
+  });
+
+  afterAll(() => removeTemp(temp));
+
+  it('passes an approval by an allowed reviewer who did not write the plan, committed as that reviewer', () => {
+    expect(verify(repo)).toEqual([]);
+  });
+
+  it('fails an approval entry edited to another name, naming the commit that did it', () => {
+    const at = repo.clone(temp, 'renamed');
+    at.write(PLAN_FILE, at.read(PLAN_FILE).replace(`by: ${ALICE.name}`, 'by: Grace Hopper'));
+    const commit = at.commit('Fix the approver name', MALLORY);
+
+    expect(approvalFindings(verify(at))).toEqual([
+      expect.objectContaining({
+        ruleId: 'approval/author-mismatch',
+        messageId: 'otherAuthor',
+        message: `The approval by ${ALICE.email} was committed by ${MALLORY.email} in ${commit.slice(0, 7)}; an approval counts only in a commit its approver authored. ${ALICE.email} approves again (nx g @mjomeet/plan:approve --module=zeta --useCase=BookRoom) and commits it.`,
+      }),
+    ]);
+  });
+
+  it('fails an approval recorded as one person and committed by another', () => {
+    const at = GitRepo.init(temp, 'committed-by-other');
+    at.writeAll(ZETA_FILES, `${ZETA_ROOT}/`);
+    at.write(PLAN_FILE, COMPLETE_DRAFT);
+    at.commit('zeta: plan BookRoom', BOB);
+    approveAs(at, ALICE);
+    const commit = at.commit('Approve zeta/BookRoom (for Alice)', MALLORY);
+
+    const findings = approvalFindings(verify(at));
+
+    expect(findings).toEqual([
+      expect.objectContaining({
+        ruleId: 'approval/author-mismatch',
+        message: expect.stringContaining(
+          `approval by ${ALICE.email} was committed by ${MALLORY.email} in ${commit.slice(0, 7)}`,
+        ),
+      }),
+    ]);
+    // At the approval's own line.
+    expect(findings[0].line).toBe(
+      at.read(PLAN_FILE).split('\n').indexOf(`  - by: ${ALICE.name}`) + 1,
+    );
+  });
+
+  it('fails the three-step forgery: content changed, digest recomputed, approver and date replaced', () => {
+    const at = repo.clone(temp, 'forged');
+    const edited = replaceOnce(
+      at.read(PLAN_FILE),
+      'Out of scope: recurring bookings',
+      'Out of scope: all bookings',
+    );
+    const forged = edited
+      .replace(/digest: sha256:[0-9a-f]{64}/, `digest: ${planDigest(edited)}`)
+      .replace(`by: ${ALICE.name}`, 'by: Carol Checker')
+      .replace(`email: ${ALICE.email}`, `email: ${CAROL.email}`)
+      .replace(/at: \S+/, 'at: 2026-01-05T09:00:00.000Z');
+    at.write(PLAN_FILE, forged);
+    const commit = at.commit('Tidy the plan', MALLORY);
+
+    const findings = approvalFindings(verify(at));
+
+    expect(findings.map((f) => f.ruleId)).toEqual(['approval/author-mismatch']);
+    expect(findings[0].message).toContain(
+      `The approval by ${CAROL.email} was committed by ${MALLORY.email} in ${commit.slice(0, 7)}`,
+    );
+  });
+
+  it('fails four-eyes when the approver also wrote the content, naming the commit', () => {
+    const at = GitRepo.init(temp, 'own-content');
+    at.writeAll(ZETA_FILES, `${ZETA_ROOT}/`);
+    at.write(
+      PLAN_FILE,
+      COMPLETE_DRAFT.replace(
+        'Out of scope: recurring bookings',
+        'Out of scope: recurring bookings, always',
+      ),
+    );
+    at.commit('zeta: plan BookRoom', BOB);
+    at.write(PLAN_FILE, COMPLETE_DRAFT);
+    const own = at.commit('Narrow the scope', ALICE);
+    approveAs(at, ALICE);
+    at.commit('Approve zeta/BookRoom', ALICE);
+
+    expect(approvalFindings(verify(at))).toEqual([
+      expect.objectContaining({
+        ruleId: 'approval/four-eyes',
+        message: `${ALICE.email} approved content they wrote (commit ${own.slice(0, 7)}); with fourEyes, someone who did not write the plan since its last approval approves it: nx g @mjomeet/plan:approve --module=zeta --useCase=BookRoom.`,
+      }),
+    ]);
+    // Four eyes are on by default with approvers; a policy may turn them off.
+    expect(approvalFindings(verify(at, { ...ALLOWED, fourEyes: false }))).toEqual([]);
+  });
+
+  it('four eyes look only at content since the last approval: an earlier author may approve a later change', () => {
+    const at = repo.clone(temp, 'later-change');
+    at.write(
+      PLAN_FILE,
+      replaceOnce(
+        at.read(PLAN_FILE),
+        'Out of scope: recurring bookings',
+        'Out of scope: all recurring bookings',
+      ),
+    );
+    at.commit('Widen the scope', CAROL);
+    // Alice approved the first text; Carol wrote the change; Alice approves the change.
+    approveAs(at, ALICE);
+    at.commit('Approve the change', ALICE);
+
+    expect(approvalFindings(verify(at))).toEqual([]);
+  });
+
+  it('fails when two approvals are required and one is given, and passes with a second approver', () => {
+    const policy = { ...ALLOWED, requiredApprovals: 2 };
+    expect(approvalFindings(verify(repo, policy))).toEqual([
+      expect.objectContaining({
+        ruleId: 'approval/insufficient',
+        message: `The plan needs approvals from 2 distinct approvers and has 1 (${ALICE.email}); another approver runs nx g @mjomeet/plan:approve --module=zeta --useCase=BookRoom.`,
+      }),
+    ]);
+
+    const at = repo.clone(temp, 'two-approvers');
+    approveAs(at, CAROL);
+    at.commit('Approve zeta/BookRoom too', CAROL);
+    expect(verify(at, policy)).toEqual([]);
+  });
+
+  it('refuses an approver the policy does not list', () => {
+    expect(approvalFindings(verify(repo, { approvers: [CAROL.email] }))).toEqual([
+      expect.objectContaining({
+        ruleId: 'approval/not-allowed',
+        message: `${ALICE.email} may not approve this plan; its approvers are the approvers in nx.json (${CAROL.email}).`,
+      }),
+    ]);
+  });
+
+  it('allows the owners CODEOWNERS gives for the plan, a team through its emails', () => {
+    const at = repo.clone(temp, 'codeowners');
+    at.write('.github/CODEOWNERS', '* @acme/everyone\n/docs/features/zeta/ @acme/plan-reviewers\n');
+    at.commit('CODEOWNERS', BOB);
+    const policy = (emails: string[]): ApprovalPolicyInput => ({
+      approvers: 'codeowners',
+      owners: { '@acme/plan-reviewers': emails },
+    });
+
+    expect(verify(at, policy([ALICE.email, CAROL.email]))).toEqual([]);
+    expect(approvalFindings(verify(at, policy([CAROL.email])))).toEqual([
+      expect.objectContaining({
+        ruleId: 'approval/not-allowed',
+        message: `${ALICE.email} may not approve this plan; its approvers are the CODEOWNERS of the plan (.github/CODEOWNERS:2: @acme/plan-reviewers → ${CAROL.email}).`,
+      }),
+    ]);
+  });
+
+  it('passes an approval made on a branch and merged by someone else', () => {
+    const at = GitRepo.init(temp, 'merged');
+    at.writeAll(ZETA_FILES, `${ZETA_ROOT}/`);
+    at.write(PLAN_FILE, COMPLETE_DRAFT);
+    at.commit('zeta: plan BookRoom', BOB);
+    at.git(['checkout', '-q', '-b', 'review']);
+    approveAs(at, ALICE);
+    at.commit('Approve zeta/BookRoom', ALICE);
+    at.git(['checkout', '-q', 'main']);
+    at.write('README.md', 'meanwhile on main\n');
+    at.commit('Other work', BOB);
+    at.git(['-c', 'commit.gpgsign=false', 'merge', '-q', '--no-ff', '--no-edit', 'review'], BOB);
+
+    expect(verify(at)).toEqual([]);
+  });
+
+  it('reports an uncommitted approval as pending locally, and as unverifiable in CI', () => {
+    const at = GitRepo.init(temp, 'uncommitted');
+    at.writeAll(ZETA_FILES, `${ZETA_ROOT}/`);
+    at.write(PLAN_FILE, COMPLETE_DRAFT);
+    at.commit('zeta: plan BookRoom', BOB);
+    approveAs(at, ALICE);
+
+    const local = verify(at, ALLOWED, { ci: false });
+    expect(approvalFindings(local)).toEqual([
+      expect.objectContaining({ ruleId: 'approval/pending', messageId: 'uncommitted' }),
+    ]);
+    expect(local[0].severity).toBe('warning');
+    const ci = verify(at, ALLOWED, { ci: true });
+    expect(approvalFindings(ci)).toEqual([
+      expect.objectContaining({
+        ruleId: 'approval/unverifiable',
+        message: `The approval by ${ALICE.email} is not committed, so nothing proves who made it; CI verifies committed approvals only: the approver commits it.`,
+      }),
+    ]);
+    expect(ci[0].severity).toBe('error');
+  });
+
+  it('says a shallow clone is unverifiable, and how to fetch the history', () => {
+    const shallow = repo.clone(temp, 'shallow', ['--depth=1']);
+
+    expect(approvalFindings(verify(shallow, ALLOWED, { ci: true }))).toEqual([
+      expect.objectContaining({
+        ruleId: 'approval/unverifiable',
+        messageId: 'noHistory',
+        message: `The approval by ${ALICE.email} cannot be verified: this is a shallow clone, without the commits that prove it. Fetch the whole history: in GitHub Actions, actions/checkout with \`fetch-depth: 0\`; elsewhere \`git fetch --unshallow\`.`,
+      }),
+    ]);
+    expect(approvalFindings(verify(shallow, ALLOWED, { ci: false }))).toEqual([
+      expect.objectContaining({
+        ruleId: 'approval/pending',
+        message: expect.stringContaining('this is a shallow clone'),
+      }),
+    ]);
+  });
+
+  it('says so when the workspace is not in a git repository', () => {
+    const at = GitRepo.init(temp, 'no-git');
+    at.writeAll(ZETA_FILES, `${ZETA_ROOT}/`);
+    at.write(PLAN_FILE, COMPLETE_DRAFT);
+    approveAs(at, ALICE);
+    removeTemp(`${at.root}/.git`);
+
+    expect(approvalFindings(verify(at, ALLOWED, { ci: true }))).toEqual([
+      expect.objectContaining({
+        ruleId: 'approval/unverifiable',
+        message: expect.stringContaining('the workspace is not in a git repository'),
+      }),
+    ]);
+    // Without history asked for, approvals are checked as text only.
+    expect(verify(at, ALLOWED, { history: false })).toEqual([]);
+  });
+
+  it('still verifies the single approval block of older plans, committed by the approver it names', () => {
+    const at = GitRepo.init(temp, 'legacy');
+    at.writeAll(ZETA_FILES, `${ZETA_ROOT}/`);
+    at.write(PLAN_FILE, COMPLETE_DRAFT);
+    at.commit('zeta: plan BookRoom', BOB);
+    at.write(
+      PLAN_FILE,
+      COMPLETE_DRAFT.replace(
+        'status: draft',
+        `status: approved\napproval:\n  by: ${ALICE.name}\n  at: 2026-11-20T10:00:00.000Z\n  digest: ${planDigest(COMPLETE_DRAFT)}`,
+      ),
+    );
+    at.commit('Approve zeta/BookRoom', ALICE);
+    expect(verify(at, {})).toEqual([]);
+
+    // approve migrates it into the list when it next writes; the old approval stays proved.
+    approveAs(at, CAROL);
+    expect(at.read(PLAN_FILE)).toMatch(/^approvals:\n {2}- by: Alice Approver\n/m);
+    at.commit('Approve zeta/BookRoom too', CAROL);
+    expect(verify(at, { requiredApprovals: 2 })).toEqual([]);
+  });
+
+  it('reads history with a fixed number of git processes per plans folder, whatever the number of plans', () => {
+    const at = repo.clone(temp, 'many-plans');
+    for (const name of ['CancelRoom', 'MoveRoom', 'ListRooms']) {
+      const plan = `docs/features/zeta/${name}/${name}-plan.md`;
+      at.write(plan, COMPLETE_DRAFT.replace(/BookRoom/g, name));
+      at.commit(`zeta: plan ${name}`, BOB);
+      approveAsPlan(at, plan, ALICE);
+      at.commit(`Approve ${name}`, ALICE);
+    }
+    // The module object itself (an `import *` would be a copy): the spy only counts, git runs.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- see above
+    const childProcess = require('node:child_process') as typeof import('node:child_process');
+    const spawn = jest.spyOn(childProcess, 'spawnSync');
+    try {
+      verify(at);
+      const gitCalls = spawn.mock.calls.filter(([command]) => command === 'git');
+      expect(
+        gitCalls.map(([, args]) =>
+          (args as string[]).find((a) => !a.startsWith('-') && !a.includes('=')),
+        ),
+      ).toEqual(['rev-parse', 'log', 'cat-file']);
+    } finally {
+      spawn.mockRestore();
+    }
+  });
+
+  describe('signed approvals (requireSignedApprovals, SSH keys made with ssh-keygen)', () => {
+    let keys: Record<'alice' | 'carol' | 'mallory', { privateKey: string; publicKey: string }>;
+    const SIGNERS = '.github/allowed_signers';
+    const signed: ApprovalPolicyInput = {
+      ...ALLOWED,
+      requireSignedApprovals: true,
+      allowedSigners: SIGNERS,
+    };
+
+    /** Bob's plan, approved by Alice in a commit signed with `key` (or unsigned). */
+    const approvedWith = (
+      name: string,
+      key?: string,
+      as: Person = ALICE,
+    ): { at: GitRepo; commit: string } => {
+      const at = GitRepo.init(temp, name);
+      at.writeAll(ZETA_FILES, `${ZETA_ROOT}/`);
+      at.write(PLAN_FILE, COMPLETE_DRAFT);
+      at.write(
+        SIGNERS,
+        allowedSigner(ALICE.email, keys.alice.publicKey) +
+          allowedSigner(CAROL.email, keys.carol.publicKey),
+      );
+      at.commit('zeta: plan BookRoom', BOB);
+      approveAs(at, as);
+      return { at, commit: at.commit('Approve zeta/BookRoom', as, { signingKey: key }) };
+    };
+
+    beforeAll(() => {
+      keys = {
+        alice: sshKey(temp, 'alice_ed25519'),
+        carol: sshKey(temp, 'carol_ed25519'),
+        mallory: sshKey(temp, 'mallory_ed25519'),
+      };
+    });
+
+    it('passes an approval commit signed by the approver with a key of the allowed signers', () => {
+      const { at, commit } = approvedWith('signed', keys.alice.privateKey);
+
+      expect(at.git(['log', '-1', '--format=%G?', commit]).trim()).toBe('N'); // no signers configured globally
+      expect(verify(at, signed)).toEqual([]);
+    });
+
+    it('fails an unsigned approval commit when signatures are required', () => {
+      const { at, commit } = approvedWith('unsigned');
+
+      expect(approvalFindings(verify(at, signed))).toEqual([
+        expect.objectContaining({
+          ruleId: 'approval/unsigned',
+          messageId: 'unsigned',
+          message: expect.stringContaining(
+            `The approval by ${ALICE.email} was committed unsigned in ${commit.slice(0, 7)}`,
+          ),
+        }),
+      ]);
+      // Not required, unsigned is fine.
+      expect(verify(at, ALLOWED)).toEqual([]);
+    });
+
+    it('fails a commit signed with a key that is not among the allowed signers', () => {
+      const { at } = approvedWith('untrusted', keys.mallory.privateKey);
+
+      expect(approvalFindings(verify(at, signed))).toEqual([
+        expect.objectContaining({ ruleId: 'approval/unsigned', messageId: 'untrusted' }),
+      ]);
+    });
+
+    it('fails a commit signed by another allowed signer than the approver', () => {
+      const { at } = approvedWith('other-signer', keys.carol.privateKey);
+
+      expect(approvalFindings(verify(at, signed))).toEqual([
+        expect.objectContaining({
+          ruleId: 'approval/unsigned',
+          messageId: 'otherSigner',
+          message: expect.stringContaining(`is signed by ${CAROL.email}, not by the approver`),
+        }),
+      ]);
+    });
+  });
+});
+
+/** approveAs for another plan than BookRoom's. */
+function approveAsPlan(at: GitRepo, plan: string, who: Person): void {
+  at.write(plan, recordApproval(at.read(plan), { by: who.name, email: who.email, at: new Date() }));
+}

@@ -1,0 +1,364 @@
+/**
+ * Reads what git history says about a module's plans: the only place of the model that runs
+ * git. It runs git itself (no shell, no library), a fixed number of times per plans folder
+ * whatever the number of plans or commits:
+ *
+ * 1. `git rev-parse`: is this a work tree, is it a shallow clone, where is it in the repository;
+ * 2. `git log --raw` of the plans folder: every commit that changed it, with its author, its
+ *    parents and the blob of each changed file before and after;
+ * 3. `git cat-file --batch`: every version of the plans asked for, and HEAD's;
+ * 4. only when signatures are required: `git log --no-walk` of the commits that added a
+ *    committed approval, with their signature status (`%G?`, as `git verify-commit` sees it).
+ *
+ * Everything else (who added an approval, who wrote what it approves) is reasoned in
+ * plan-history.ts from this data, without git.
+ */
+import { spawnSync, SpawnSyncReturns } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { approvalEntriesOf } from './approval-block';
+import { digestOfParts } from './digest';
+import { readFrontMatter, splitFrontMatter } from './front-matter';
+import { LineIndex } from './line-index';
+import type {
+  AvailableHistory,
+  CommitInfo,
+  PlanChange,
+  PlanHistory,
+  PlanVersion,
+  SignatureInfo,
+  UnavailableHistory,
+} from './plan-history';
+import { MAX_PLAN_BYTES } from './readable';
+
+export interface ReadPlansHistoryOptions {
+  readonly workspaceRoot: string;
+  /** The module's plans folder, workspace-relative. */
+  readonly plansDir: string;
+  /** The plans (workspace-relative paths) whose history is wanted. */
+  readonly plans: readonly string[];
+  /** Check the signatures of the commits that added committed approvals. */
+  readonly signatures?: boolean;
+  /** An SSH allowed-signers file for the signature check (absolute path); default: git's config. */
+  readonly allowedSignersFile?: string;
+}
+
+/** 1 GiB: the history of a plans folder is read whole; git's output must not be cut. */
+const MAX_BUFFER = 1024 * 1024 * 1024;
+const NULL_OID = /^0+$/;
+/**
+ * Options that keep the user's git configuration from changing what is read: no signature
+ * output in the log, no rename following, paths unquoted.
+ */
+const SAFE_CONFIG = [
+  '-c',
+  'log.showSignature=false',
+  '-c',
+  'log.follow=false',
+  '-c',
+  'core.quotePath=false',
+];
+
+/** The history of each plan asked for; the same value for every plan when there is none. */
+export function readPlansHistory(options: ReadPlansHistoryOptions): Map<string, PlanHistory> {
+  const histories = new Map<string, PlanHistory>();
+  const where = repositoryState(options.workspaceRoot);
+  if ('gap' in where) {
+    for (const plan of options.plans) histories.set(plan, where);
+    return histories;
+  }
+  const { prefix } = where;
+  const plansDir = options.plansDir.replace(/\/+$/, '');
+  const log = git(options.workspaceRoot, [
+    ...SAFE_CONFIG,
+    'log',
+    'HEAD',
+    '--topo-order',
+    '--parents',
+    '--no-renames',
+    '--diff-merges=combined',
+    '--raw',
+    '--no-abbrev',
+    '-z',
+    '--format=%x1e%H%x00%P%x00%an%x00%ae',
+    '--',
+    plansDir,
+  ]);
+  let records: LogRecord[] = [];
+  if (log.status !== 0) {
+    // A repository without any commit yet: nothing is committed, which is not a failure.
+    if (!hasHead(options.workspaceRoot)) records = [];
+    else return fail(options.plans, gitFailure(log));
+  } else {
+    records = parseLog(log.stdout.toString('utf-8'));
+  }
+
+  const wanted = new Map(
+    options.plans
+      .filter((plan) => !/[\r\n]/.test(plan))
+      .map((plan) => [`${prefix}${plan}`, plan] as const),
+  );
+  const commits = new Map<string, CommitInfo>();
+  const rawChanges = new Map<string, Array<{ commit: string; before: string[]; after: string }>>();
+  for (const record of records) {
+    commits.set(record.commit.hash, record.commit);
+    for (const file of record.files) {
+      const plan = wanted.get(file.path);
+      if (plan === undefined) continue;
+      let list = rawChanges.get(plan);
+      if (!list) rawChanges.set(plan, (list = []));
+      list.push({ commit: record.commit.hash, before: file.before, after: file.after });
+    }
+  }
+
+  // Every version needed, read in one `git cat-file --batch`: each blob once, and HEAD's plans.
+  const objects = new Set<string>();
+  for (const list of rawChanges.values())
+    for (const change of list)
+      for (const oid of [...change.before, change.after]) if (!NULL_OID.test(oid)) objects.add(oid);
+  const headNames = [...wanted.keys()].map((path) => `HEAD:${path}`);
+  const blobs = readObjects(options.workspaceRoot, [...objects, ...headNames]);
+  if ('gap' in blobs) return fail(options.plans, blobs);
+  const versions = new Map<string, PlanVersion>();
+  const versionOf = (name: string): PlanVersion | undefined => {
+    if (NULL_OID.test(name)) return undefined;
+    let version = versions.get(name);
+    if (!version) {
+      const content = blobs.get(name);
+      if (content === undefined) return undefined;
+      versions.set(name, (version = planVersion(content)));
+    }
+    return version;
+  };
+
+  const plans = new Map<string, AvailableHistory>();
+  for (const [repoPath, plan] of wanted) {
+    const changes: PlanChange[] = (rawChanges.get(plan) ?? []).map((change) => ({
+      commit: change.commit,
+      before: change.before.map(versionOf),
+      after: versionOf(change.after),
+    }));
+    plans.set(plan, {
+      available: true,
+      commits,
+      changes,
+      committed: versionOf(`HEAD:${repoPath}`),
+      signatures: undefined,
+    });
+  }
+
+  let signatures: Map<string, SignatureInfo> | undefined;
+  if (options.signatures) {
+    const added = new Set<string>();
+    for (const history of plans.values()) {
+      const committed = new Set(history.committed?.approvals.map((entry) => entry.key));
+      for (const change of history.changes) {
+        const keys = change.after?.approvals.map((entry) => entry.key) ?? [];
+        const isNew = (key: string) =>
+          !change.before.some((version) => version?.approvals.some((e) => e.key === key));
+        if (keys.some((key) => committed.has(key) && isNew(key))) added.add(change.commit);
+      }
+    }
+    const read = readSignatures(options.workspaceRoot, [...added], options.allowedSignersFile);
+    if ('gap' in read) return fail(options.plans, read);
+    signatures = read;
+  }
+  for (const plan of options.plans) {
+    const history = plans.get(plan);
+    histories.set(
+      plan,
+      history ? { ...history, signatures } : { available: false, gap: 'git-failed', detail: '' },
+    );
+  }
+  return histories;
+}
+
+/** Who git would record as the author of a commit made here now: the approver's identity. */
+export function gitIdentity(
+  cwd: string,
+): { name: string; email: string } | { problem: 'git-missing' | 'no-identity'; detail: string } {
+  // useConfigOnly: an identity guessed from the host name (root@localhost) is no identity.
+  const result = spawnSync('git', ['-c', 'user.useConfigOnly=true', 'var', 'GIT_AUTHOR_IDENT'], {
+    cwd,
+    encoding: 'utf-8',
+    windowsHide: true,
+    env: { ...process.env, GIT_TERMINAL_PROMPT: '0' },
+  });
+  if (result.error) return { problem: 'git-missing', detail: String(result.error.message) };
+  const match = /^(.*) <([^<>]*)> \d+ [+-]\d{4}$/.exec(result.stdout.trim());
+  if (result.status !== 0 || !match || match[1].trim() === '' || match[2].trim() === '') {
+    return { problem: 'no-identity', detail: lastLine(result.stderr) };
+  }
+  return { name: match[1].trim(), email: match[2].trim() };
+}
+
+interface LogRecord {
+  readonly commit: CommitInfo;
+  readonly files: ReadonlyArray<{ path: string; before: string[]; after: string }>;
+}
+
+/**
+ * `git log -z --raw --format=%x1e%H%x00%P%x00%an%x00%ae`: a record per commit, its header
+ * fields NUL-separated, then `:modes… oids… status` NUL path NUL per file (`::` and one old
+ * blob per parent for a merge's combined diff).
+ */
+function parseLog(output: string): LogRecord[] {
+  const records: LogRecord[] = [];
+  for (const record of output.split('\x1e')) {
+    if (record.trim() === '') continue;
+    const tokens = record.split('\0');
+    const [hash, parents, authorName, authorEmail] = tokens;
+    const files: Array<{ path: string; before: string[]; after: string }> = [];
+    for (let index = 4; index < tokens.length; index++) {
+      const meta = tokens[index].replace(/^\n+/, '');
+      if (!meta.startsWith(':')) continue;
+      const path = tokens[++index];
+      const colons = /^:+/.exec(meta)![0].length;
+      // `:100644 100644 <old> <new> M`, or for n parents n colons, n+1 modes, n+1 oids.
+      const fields = meta.slice(colons).split(' ');
+      const oids = fields.slice(colons + 1, colons + 1 + colons + 1);
+      if (path === undefined || oids.length !== colons + 1) continue;
+      files.push({ path, before: oids.slice(0, colons), after: oids[colons] });
+    }
+    records.push({
+      commit: {
+        hash: hash.trim(),
+        parents: (parents ?? '').split(' ').filter(Boolean),
+        authorName: authorName ?? '',
+        authorEmail: authorEmail ?? '',
+      },
+      files,
+    });
+  }
+  return records;
+}
+
+/** A version of a plan: the digest of its content and its approvals. Never throws. */
+function planVersion(content: Buffer): PlanVersion {
+  if (content.length > MAX_PLAN_BYTES) return { digest: undefined, approvals: [] };
+  const text = content.toString('utf-8');
+  const split = splitFrontMatter(text, new LineIndex(text));
+  const data = split.closed ? readFrontMatter(split.yaml, 2).data : undefined;
+  return {
+    digest: digestOfParts(data?.module, data?.useCase, text.slice(split.bodyOffset)),
+    approvals: approvalEntriesOf(data),
+  };
+}
+
+/** `git cat-file --batch`: the content of each object named; missing ones are left out. */
+function readObjects(
+  cwd: string,
+  names: readonly string[],
+): Map<string, Buffer> | UnavailableHistory {
+  const contents = new Map<string, Buffer>();
+  if (names.length === 0) return contents;
+  const result = git(cwd, ['cat-file', '--batch'], `${names.join('\n')}\n`);
+  if (result.status !== 0) return gitFailure(result);
+  const out = result.stdout;
+  let offset = 0;
+  for (const name of names) {
+    const end = out.indexOf(10, offset);
+    if (end < 0) break;
+    const header = out.toString('utf-8', offset, end);
+    offset = end + 1;
+    const match = /^[0-9a-f]+ (\w+) (\d+)$/.exec(header);
+    if (!match) continue; // `<name> missing`: not in HEAD, say.
+    const size = Number(match[2]);
+    if (match[1] === 'blob') contents.set(name, out.subarray(offset, offset + size));
+    offset += size + 1;
+  }
+  return contents;
+}
+
+/** The signature of each commit, as `git verify-commit` judges it. */
+function readSignatures(
+  cwd: string,
+  commits: readonly string[],
+  allowedSignersFile: string | undefined,
+): Map<string, SignatureInfo> | UnavailableHistory {
+  const signatures = new Map<string, SignatureInfo>();
+  const config = allowedSignersFile
+    ? ['-c', `gpg.ssh.allowedSignersFile=${allowedSignersFile}`]
+    : [];
+  // A few hundred hashes per command line keep it far below any platform's limit.
+  for (let start = 0; start < commits.length; start += 200) {
+    const chunk = commits.slice(start, start + 200);
+    const result = git(cwd, [
+      ...SAFE_CONFIG,
+      ...config,
+      'log',
+      '--no-walk=unsorted',
+      '--format=%x1e%H%x00%G?%x00%GS%x00%GK',
+      ...chunk,
+      '--',
+    ]);
+    // git exits 0 even when a key cannot be checked: %G? says so. A failure is git's own.
+    if (result.status !== 0) return gitFailure(result);
+    for (const record of result.stdout.toString('utf-8').split('\x1e')) {
+      const [hash, status, signer, key] = record.trim().split('\0');
+      if (hash)
+        signatures.set(hash, { status: status ?? 'N', signer: signer ?? '', key: key ?? '' });
+    }
+  }
+  return signatures;
+}
+
+function repositoryState(cwd: string): { prefix: string } | UnavailableHistory {
+  // spawn reports a missing working folder as a missing git: tell the two apart first.
+  if (!existsSync(cwd)) return { available: false, gap: 'not-a-repository' };
+  const result = git(cwd, [
+    'rev-parse',
+    '--is-inside-work-tree',
+    '--is-shallow-repository',
+    '--show-prefix',
+  ]);
+  if (result.error) return { available: false, gap: 'git-missing', detail: result.error.message };
+  if (result.status !== 0) {
+    const stderr = result.stderr.toString('utf-8');
+    return /not a git repository/i.test(stderr)
+      ? { available: false, gap: 'not-a-repository' }
+      : gitFailure(result);
+  }
+  const [inside, shallow, prefix = ''] = result.stdout.toString('utf-8').split('\n');
+  if (inside.trim() !== 'true') return { available: false, gap: 'not-a-repository' };
+  if (shallow.trim() === 'true') return { available: false, gap: 'shallow' };
+  return { prefix: prefix.trim() };
+}
+
+function hasHead(cwd: string): boolean {
+  return git(cwd, ['rev-parse', '-q', '--verify', 'HEAD']).status === 0;
+}
+
+function git(cwd: string, args: readonly string[], input?: string): SpawnSyncReturns<Buffer> {
+  return spawnSync('git', args, {
+    cwd,
+    input,
+    maxBuffer: MAX_BUFFER,
+    windowsHide: true,
+    // Never wait for a pager or a credential prompt.
+    env: { ...process.env, GIT_PAGER: 'cat', GIT_TERMINAL_PROMPT: '0' },
+  });
+}
+
+function gitFailure(result: SpawnSyncReturns<Buffer>): UnavailableHistory {
+  if (result.error) return { available: false, gap: 'git-missing', detail: result.error.message };
+  return {
+    available: false,
+    gap: 'git-failed',
+    detail: lastLine(result.stderr.toString('utf-8')) || `exit ${result.status}`,
+  };
+}
+
+function fail(plans: readonly string[], gap: UnavailableHistory): Map<string, PlanHistory> {
+  return new Map(plans.map((plan) => [plan, gap]));
+}
+
+function lastLine(text: string): string {
+  return (
+    text
+      .trim()
+      .split('\n')
+      .map((line) => line.trim())
+      .filter(Boolean)
+      .pop() ?? ''
+  );
+}
