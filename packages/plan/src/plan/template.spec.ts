@@ -102,11 +102,36 @@ describe('the plan template', () => {
     ]);
   });
 
+  it('renders a threat table whose evidence placeholder fails until it is filled', () => {
+    const plan = renderPlan();
+    const row = plan.split('\n').find((line) => line.startsWith('| TODO(plan)'))!;
+    const withoutEvidence = plan
+      .replace(row, row.replace(/ TODO\(plan\) \|$/, ' |'))
+      .replace(/TODO\(plan\)/g, 'Written with care.');
+
+    expect(row).toBe('| TODO(plan) | TODO(plan) | TODO(plan) | TODO(plan) |');
+    expect(plan).toMatch(/^\| Threat \| Asset \| Mitigation \| Evidence \|$/m);
+    expect(
+      ruleIds(verifyVariant(withoutEvidence, { moduleCode: moduleCode(), skipApproval: true })),
+    ).toEqual(['evidence/missing']);
+  });
+
+  it('says under each security and testing item what evidence it wants', () => {
+    const plan = renderPlan();
+
+    expect(plan).toContain(
+      '- [ ] Rate limiting configured\n  <!-- Evidence: a test that the request past the limit is refused, and allowed\n    again after the window. -->',
+    );
+    for (const item of ['Enumeration attack prevention implemented', 'Security test cases']) {
+      expect(plan).toMatch(new RegExp(`- \\[ \\] ${item}\\n  <!-- Evidence: `));
+    }
+  });
+
   it('renders a plan that passes every rule once its placeholders are filled in', () => {
     const filled = renderPlan()
       .replace(
-        /\| TODO\(plan\) \| TODO\(plan\) \| TODO\(plan\) \|/,
-        '| Flood | Rooms | Rate limit |',
+        /\| TODO\(plan\) \| TODO\(plan\) \| TODO\(plan\) \| TODO\(plan\) \|/,
+        '| Flood | Rooms | Rate limit | [Room › works](/packages/zeta/src/domain/room/room.aggregate.spec.ts) |',
       )
       .replace(/TODO\(plan\)/g, 'Written with care.');
 

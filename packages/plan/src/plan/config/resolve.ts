@@ -98,13 +98,13 @@ export function resolveConfig(input: unknown, options: ResolveOptions = {}): Res
   ]);
   const overrides = (config.overrides ?? []).map((override, index) => {
     // Checked now, so that a typo fails whatever module is verified.
-    resolveRules(knownRules, byId, override.rules, where(`overrides[${index}].rules`));
+    resolveRules(knownRules, byId, override.rules, where(`overrides[${index}].rules`), catalog);
     return override;
   });
   const defaults = profile(
     DEFAULT_PROFILE,
     catalog,
-    resolveRules(knownRules, byId, config.rules ?? {}, where('rules')),
+    resolveRules(knownRules, byId, config.rules ?? {}, where('rules'), catalog),
     ['*'],
   );
   const profiles = new Map<string, ResolvedProfile>([[DEFAULT_PROFILE, defaults]]);
@@ -121,7 +121,7 @@ export function resolveConfig(input: unknown, options: ResolveOptions = {}): Res
     );
     const settings = { ...(config.rules ?? {}), ...(spec.rules ?? {}) };
     settingsOf.set(name, settings);
-    const rules = resolveRules(knownRules, byId, settings, `${key}.rules`);
+    const rules = resolveRules(knownRules, byId, settings, `${key}.rules`, catalog);
     profiles.set(name, profile(name, omitted, rules, spec.modules ?? []));
   }
 
@@ -142,7 +142,7 @@ export function resolveConfig(input: unknown, options: ResolveOptions = {}): Res
         settingsOf.get(chosen.name),
         ...matching.map((override) => override.rules),
       );
-      return resolveRules(knownRules, byId, settings, where('overrides'));
+      return resolveRules(knownRules, byId, settings, where('overrides'), catalog);
     },
     profileOf(name) {
       if (name === undefined || name === null || name === DEFAULT_PROFILE)
@@ -228,6 +228,7 @@ function resolveRules(
   byId: ReadonlyMap<string, Rule>,
   settings: Readonly<Record<string, RuleSetting>>,
   key: string,
+  catalog: Catalog,
 ): ResolvedRule[] {
   for (const id of Object.keys(settings)) {
     if (!byId.has(id))
@@ -256,6 +257,8 @@ function resolveRules(
       const check = ajv.compile(rule.meta.schema);
       if (!check(options))
         throw new ConfigError(describe(check.errors?.[0], `${key}["${rule.meta.id}"][1]`));
+      const problem = rule.scope === 'plan' ? rule.validate?.(options, catalog) : undefined;
+      if (problem) throw new ConfigError(`${key}["${rule.meta.id}"][1].${problem}`);
     }
     resolved.push({ rule, severity, options });
   }

@@ -8,6 +8,11 @@ import { approvalStale } from './approval/stale';
 import { itemMissing } from './checklist/item-missing';
 import { naReason } from './checklist/na-reason';
 import { unchecked } from './checklist/unchecked';
+import { evidenceMissing } from './evidence/missing';
+import { evidenceNoAssertion } from './evidence/no-assertion';
+import { evidenceSkippedTest } from './evidence/skipped-test';
+import { evidenceTarget } from './evidence/target';
+import { evidenceUnknownTest } from './evidence/unknown-test';
 import { frontMatter } from './plan/front-matter';
 import { misplacedFile } from './plan/misplaced-file';
 import { noPlans } from './plan/no-plans';
@@ -55,6 +60,11 @@ export const BUILT_IN_RULES: readonly Rule[] = [
   artifactMissing,
   specNotInPlan,
   specDrift,
+  evidenceMissing,
+  evidenceTarget,
+  evidenceUnknownTest,
+  evidenceSkippedTest,
+  evidenceNoAssertion,
   approvalMissing,
   approvalInvalid,
   approvalStale,

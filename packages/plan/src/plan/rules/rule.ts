@@ -46,6 +46,11 @@ export interface PlanRule<Options = Readonly<Record<string, unknown>>> {
   readonly scope: 'plan';
   readonly meta: RuleMeta;
   check(context: RuleContext, report: Report, options: Options): void;
+  /**
+   * Checks options the configuration gives against what the workspace's plans contain (a group
+   * that no checklist has): `key: what is wrong`, or undefined when they are fine.
+   */
+  validate?(options: Options, catalog: Catalog): string | undefined;
 }
 
 /** A rule on a module as a whole: its plans folder and its code's layout. */

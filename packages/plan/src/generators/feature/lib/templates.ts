@@ -5,10 +5,11 @@ import { join } from 'node:path';
 import {
   ARTIFACT_COLUMNS,
   Catalog,
+  EVIDENCE_GUIDANCE,
   INFRASTRUCTURE_TOPICS,
   PLACEHOLDER,
   SEED_CATALOG,
-  THREAT_MODEL_COLUMNS,
+  THREAT_TABLE_COLUMNS,
 } from '../../../plan/catalog';
 import type { Artifact } from './artifacts';
 import { listenerNames } from './artifacts';
@@ -98,12 +99,16 @@ export function planSubstitutions(
     checklistOf: (id: string) => catalog.checklists.find((checklist) => checklist.section === id),
     guide: (id: string, more = '') => guidanceComment(`${guidance(id)}${more}`),
     comment: guidanceComment,
+    itemGuide: (item: string) =>
+      EVIDENCE_GUIDANCE[item] === undefined
+        ? ''
+        : guidanceComment(`Evidence: ${EVIDENCE_GUIDANCE[item]}`, ITEM_INDENT),
     artifacts,
     artifactTables: {
       'domain-model': artifacts.filter((artifact) => artifact.layer === 'domain'),
       'application-layer': artifacts.filter((artifact) => artifact.layer === 'application'),
     },
-    threatColumns: THREAT_MODEL_COLUMNS,
+    threatColumns: THREAT_TABLE_COLUMNS,
     artifactColumns: ARTIFACT_COLUMNS,
     infrastructureTopics: INFRASTRUCTURE_TOPICS,
     specs,
@@ -112,23 +117,27 @@ export function planSubstitutions(
 
 /** Plans keep to markdownlint's 80 columns, comments included. */
 const PLAN_WIDTH = 80;
+/** A checklist item's guidance is part of the list item: indented under its text. */
+const ITEM_INDENT = '  ';
 
 /**
  * Guidance for the person who writes the plan, as an HTML comment: it renders as nothing, and
  * the rules do not count it as a section's content, so a section holding only guidance is empty.
+ * `indent` puts it inside a list item.
  */
-export function guidanceComment(text: string): string {
+export function guidanceComment(text: string, indent = ''): string {
   const lines: string[] = [];
-  let line = '<!--';
+  const open = `${indent}<!--`;
+  let line = open;
   for (const word of text.split(/\s+/).filter(Boolean)) {
-    if (line !== '<!--' && line.length + 1 + word.length > PLAN_WIDTH) {
+    if (line !== open && line.length + 1 + word.length > PLAN_WIDTH) {
       lines.push(line);
-      line = `  ${word}`;
+      line = `${indent}  ${word}`;
     } else {
       line += ` ${word}`;
     }
   }
-  if (line.length + ' -->'.length > PLAN_WIDTH) lines.push(line, '-->');
+  if (line.length + ' -->'.length > PLAN_WIDTH) lines.push(line, `${indent}-->`);
   else lines.push(`${line} -->`);
   return lines.join('\n');
 }
