@@ -7,6 +7,7 @@
 import Ajv, { ErrorObject } from 'ajv';
 import { Catalog, Checklist, SEED_CATALOG, SectionSpec } from '../catalog';
 import type { RuleMeta, Severity } from '../finding';
+import { TEST_REPORT, TEST_TARGET, VERIFY_EVIDENCE_TARGET } from '../layout';
 import { DEFAULT_PLANS_DIR } from '../plan-required';
 import { BUILT_IN_RULES } from '../rules';
 import type { Rule } from '../rules/rule';
@@ -33,6 +34,12 @@ export interface ResolvedProfile {
 export interface ResolvedConfig {
   readonly plansDir: string;
   readonly targetName: string;
+  /** verify-evidence's target, the test target it depends on, and the report, project-relative. */
+  readonly evidence: {
+    readonly targetName: string;
+    readonly testTarget: string;
+    readonly report: string;
+  };
   /** Every rule known, built-in and custom, whether it runs or not (for SARIF and docs). */
   readonly knownRules: readonly Rule[];
   /** The default profile: the full plan. */
@@ -128,6 +135,11 @@ export function resolveConfig(input: unknown, options: ResolveOptions = {}): Res
   return {
     plansDir: (config.plansDir ?? DEFAULT_PLANS_DIR).replace(/\/+$/, ''),
     targetName: config.targetName ?? 'verify-plan',
+    evidence: {
+      targetName: config.evidence?.targetName ?? VERIFY_EVIDENCE_TARGET,
+      testTarget: config.evidence?.testTarget ?? TEST_TARGET,
+      report: (config.evidence?.report ?? TEST_REPORT).replace(/^\.\//, ''),
+    },
     knownRules,
     defaults,
     profiles,
@@ -180,6 +192,12 @@ function validate(input: unknown): PlanConfigInput {
   ) {
     throw new ConfigError(
       `@mjomeet/plan options: plansDir "${plansDir}" must be a folder inside the workspace, written with "/" and without "." or "..", e.g. "docs/features".`,
+    );
+  }
+  const report = config.evidence?.report;
+  if (report !== undefined && report.split(/[\\/]/).includes('..')) {
+    throw new ConfigError(
+      `@mjomeet/plan options: evidence.report "${report}" must be a file inside the project, relative to its root and without "..", e.g. "jest-results.json".`,
     );
   }
   return config;

@@ -8,8 +8,11 @@ import { approvalStale } from './approval/stale';
 import { itemMissing } from './checklist/item-missing';
 import { naReason } from './checklist/na-reason';
 import { unchecked } from './checklist/unchecked';
+import { evidenceFailed } from './evidence/failed';
 import { evidenceMissing } from './evidence/missing';
 import { evidenceNoAssertion } from './evidence/no-assertion';
+import { evidenceNoReport } from './evidence/no-report';
+import { evidenceNotRun } from './evidence/not-run';
 import { evidenceSkippedTest } from './evidence/skipped-test';
 import { evidenceTarget } from './evidence/target';
 import { evidenceUnknownTest } from './evidence/unknown-test';
@@ -71,6 +74,9 @@ export const BUILT_IN_RULES: readonly Rule[] = [
   misplacedFile,
   noPlans,
   useCaseWithoutPlan,
+  evidenceNoReport,
+  evidenceNotRun,
+  evidenceFailed,
 ];
 
-export type { ModuleRule, PlanRule, Report, Rule, RuleContext } from './rule';
+export type { ModuleRule, PlanRule, Report, Rule, RuleContext, RunRule } from './rule';

@@ -12,6 +12,7 @@ import type { ModuleCode } from '../module-code';
 import type { ParsedPlan, Section } from '../plan-model';
 import { normaliseTitle } from '../text';
 import type { ModuleLayout } from '../module-layout';
+import type { EvidenceRun } from '../verify-evidence';
 
 export type { RuleMeta } from '../finding';
 
@@ -60,8 +61,26 @@ export interface ModuleRule<Options = Readonly<Record<string, unknown>>> {
   check(layout: ModuleLayout, report: ModuleReport, options: Options): void;
 }
 
+/**
+ * A rule on a test run (verify-evidence): what the last run of the module's tests says of the
+ * tests its plans cite. It reads the outcome of every cited test, computed once for all.
+ */
+export interface RunRule<Options = Readonly<Record<string, unknown>>> {
+  readonly scope: 'run';
+  readonly meta: RuleMeta;
+  check(run: EvidenceRun, report: RunReport, options: Options): void;
+}
+
+/** Reports a finding of a run rule: in a plan (at a link) or on the report file (at line 1). */
+export type RunReport = (
+  file: string,
+  at: SourcePosition,
+  messageId: string,
+  data?: MessageData,
+) => void;
+
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type Rule = PlanRule<any> | ModuleRule<any>;
+export type Rule = PlanRule<any> | ModuleRule<any> | RunRule<any>;
 
 /** Where every built-in rule is documented; a rule's anchor is its id without `/`. */
 export const RULES_DOC = 'https://github.com/mjomeet/plan/blob/main/docs/rules.md';
