@@ -5,7 +5,12 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { readModuleCode } from './module-code';
+import { lineOf } from './__fixtures__/plans';
+import { SEED_CATALOG } from './catalog';
+import { claimsNothing, planEvidence } from './evidence';
+import { parsePlan } from './parse-plan';
+import { createContext } from './rules/rule';
+import { ModuleCode, readModuleCode } from './module-code';
 import { verifyPlan } from './verify';
 
 const WORKSPACE = join(__dirname, '../../../..');
@@ -28,6 +33,67 @@ describe('the worked example, identity/RequestPasswordReset', () => {
 
     expect(verifyPlan({ file: FILE, text: edited, moduleCode }).map((f) => f.ruleId)).toEqual([
       'approval/stale',
+    ]);
+  });
+
+  it('cites a test for every ticked security and testing item and for all 16 threats', () => {
+    const plan = parsePlan(text, FILE);
+    const evidence = planEvidence({
+      plan,
+      catalog: SEED_CATALOG,
+      sections: createContext(plan, {
+        moduleCode,
+        now: new Date(),
+        catalog: SEED_CATALOG,
+        plansDir: 'docs/features',
+        profile: {
+          requested: undefined,
+          name: 'default',
+          known: true,
+          modules: ['*'],
+          available: [],
+        },
+      }).sections,
+    });
+    const ticked = evidence.items.filter(
+      ({ owner }) =>
+        ['Security & Privacy', 'Testing & Quality'].includes(owner.group) &&
+        !claimsNothing(owner.task),
+    );
+
+    expect(
+      evidence.threats.map(({ owner, links }) => [owner.threat.split(' ')[0], links.length > 0]),
+    ).toEqual(Array.from({ length: 16 }, (_, i) => [`T${i + 1}`, true]));
+    expect(ticked.map(({ owner }) => owner.item)).toHaveLength(9);
+    for (const { owner, links } of ticked) {
+      if (owner.item !== 'Threat model completed')
+        expect([owner.item, links.length > 0]).toEqual([owner.item, true]);
+    }
+  });
+
+  it('fails at the link when a cited test is renamed, with its current name', () => {
+    const spec = 'src/infrastructure/rate-limiting/sliding-window.rate-limiter.spec.ts';
+    const title = 'has no double burst at a boundary, unlike fixed windows';
+    const source = moduleCode.readFile(spec)!;
+    expect(source).toContain(title);
+    const renamed: ModuleCode = {
+      ...moduleCode,
+      readFile: (path) =>
+        path === spec
+          ? source.replace(title, 'has no double burst at a window boundary')
+          : moduleCode.readFile(path),
+    };
+
+    const findings = verifyPlan({ file: FILE, text, moduleCode: renamed });
+
+    const link = `[SlidingWindowRateLimiter › ${title}](/packages/identity/${spec})`;
+    expect(findings).toEqual([
+      expect.objectContaining({
+        ruleId: 'evidence/unknown-test',
+        line: lineOf(text, link),
+        column: text.split('\n')[lineOf(text, link) - 1].indexOf(link) + 1,
+        message: `There is no test \`SlidingWindowRateLimiter › ${title}\` in packages/identity/${spec}; rename the link to the test's current name: \`SlidingWindowRateLimiter › has no double burst at a window boundary\`.`,
+      }),
     ]);
   });
 
