@@ -175,6 +175,12 @@ export interface VerifyProjectEvidenceOptions {
   /** Check only this use-case's plan. */
   readonly useCase?: string;
   readonly config?: ResolvedConfig;
+  /**
+   * How files are read, by workspace-relative path (a generator reads through its tree); and
+   * which plans to check, instead of every plan of the plans folder. Default: from disk.
+   */
+  readonly readFile?: (path: string) => string | undefined;
+  readonly plans?: readonly string[];
 }
 
 export interface VerifyProjectEvidenceResult {
@@ -190,15 +196,19 @@ export function verifyProjectEvidence(
 ): VerifyProjectEvidenceResult {
   const config = options.config ?? DEFAULT_CONFIG;
   const plansDir = options.plansDir.replace(/\\/g, '/').replace(/\/+$/, '');
-  const layout = readModuleLayout(options.workspaceRoot, plansDir, undefined);
-  let plans = plansOf(layout);
+  const read =
+    options.readFile ?? ((path: string) => readText(options.workspaceRoot, path, Infinity));
+  let plans = options.plans
+    ? [...options.plans]
+    : plansOf(readModuleLayout(options.workspaceRoot, plansDir, undefined));
   if (options.useCase)
     plans = plans.filter((plan) => plan === `${plansDir}/${planInModuleDir(options.useCase!)}`);
 
   const links: Array<{ plan: string; link: EvidenceLink; owner: EvidenceOwner | undefined }> = [];
   for (const file of plans) {
-    const text = readText(options.workspaceRoot, file, MAX_PLAN_BYTES);
-    if (text === undefined) continue; // verify-plan reports an unreadable plan
+    const text = read(file);
+    // verify-plan reports an unreadable plan
+    if (text === undefined || text.length > MAX_PLAN_BYTES) continue;
     const plan = parsePlan(text, file);
     const { profile } = config.profileOf(plan.frontMatter?.data?.profile);
     const context = createContext(plan, {
@@ -222,9 +232,9 @@ export function verifyProjectEvidence(
   let reportProblem: EvidenceRun['reportProblem'] = options.targetProblem;
   let cited: CitedTest[] = [];
   if (!reportProblem && links.length > 0) {
-    const read = readReport(options.workspaceRoot, options.report);
-    if ('problem' in read) reportProblem = read.problem;
-    else cited = links.map((entry) => ({ ...entry, outcome: outcomeOf(entry.link, read.run) }));
+    const report = readReport(read, options.report);
+    if ('problem' in report) reportProblem = report.problem;
+    else cited = links.map((entry) => ({ ...entry, outcome: outcomeOf(entry.link, report.run) }));
   }
   // Nothing cited, nothing to check: a missing report is then no problem.
   if (links.length === 0) reportProblem = undefined;
@@ -251,28 +261,29 @@ export function verifyProjectEvidence(
 }
 
 function readReport(
-  workspaceRoot: string,
+  read: (path: string) => string | undefined,
   report: string,
 ): { run: TestRun } | { problem: NonNullable<EvidenceRun['reportProblem']> } {
-  let text: string;
+  let text: string | undefined;
   try {
-    text = readFileSync(join(workspaceRoot, report), 'utf-8');
+    text = read(report);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException)?.code;
-    return code === 'ENOENT'
-      ? { problem: { kind: 'missing', detail: 'no such file' } }
-      : { problem: { kind: 'unreadable', detail: code ?? String(error) } };
+    return { problem: { kind: 'unreadable', detail: code ?? String(error) } };
   }
+  if (text === undefined) return { problem: { kind: 'missing', detail: 'no such file' } };
   const run = readTestRun(text);
   return 'problem' in run ? { problem: { kind: 'invalid', detail: run.problem } } : { run };
 }
 
+/** A file's text; undefined when it does not exist. Other errors are thrown. */
 function readText(workspaceRoot: string, file: string, max: number): string | undefined {
   try {
     const text = readFileSync(join(workspaceRoot, file), 'utf-8');
     return text.length > max ? undefined : text;
-  } catch {
-    return undefined;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException)?.code === 'ENOENT') return undefined;
+    throw error;
   }
 }
 
