@@ -5,7 +5,6 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { lineOf } from './__fixtures__/plans';
 import { SEED_CATALOG } from './catalog';
 import { claimsNothing, planEvidence } from './evidence';
 import { parsePlan } from './parse-plan';
@@ -86,13 +85,18 @@ describe('the worked example, identity/RequestPasswordReset', () => {
 
     const findings = verifyPlan({ file: FILE, text, moduleCode: renamed });
 
-    const link = `[SlidingWindowRateLimiter › ${title}](/packages/identity/${spec})`;
+    const name = `SlidingWindowRateLimiter › ${title}`;
+    const link = parsePlan(text, FILE).links.find((candidate) => candidate.text === name)!;
+    expect(link.target).toBe(`/packages/identity/${spec}`);
+    expect(text.split('\n')[link.line - 1].slice(link.column - 1)).toMatch(
+      /^\[SlidingWindowRateLimiter/,
+    );
     expect(findings).toEqual([
       expect.objectContaining({
         ruleId: 'evidence/unknown-test',
-        line: lineOf(text, link),
-        column: text.split('\n')[lineOf(text, link) - 1].indexOf(link) + 1,
-        message: `There is no test \`SlidingWindowRateLimiter › ${title}\` in packages/identity/${spec}; rename the link to the test's current name: \`SlidingWindowRateLimiter › has no double burst at a window boundary\`.`,
+        line: link.line,
+        column: link.column,
+        message: `There is no test \`${name}\` in packages/identity/${spec}; rename the link to the test's current name: \`SlidingWindowRateLimiter › has no double burst at a window boundary\`.`,
       }),
     ]);
   });

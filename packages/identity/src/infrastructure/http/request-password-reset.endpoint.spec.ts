@@ -68,7 +68,7 @@ describe('RequestPasswordResetEndpoint', () => {
     expect(replaced.body.correlationId).toBe(correlationId);
   });
 
-  it('takes the requester from the proxy, never from X-Forwarded-For', async () => {
+  it('takes the requester from the proxy, not X-Forwarded-For', async () => {
     const { endpoint, useCase } = setUp(accept);
 
     await endpoint.handle(
