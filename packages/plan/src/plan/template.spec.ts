@@ -116,15 +116,32 @@ describe('the plan template', () => {
     ).toEqual(['evidence/missing']);
   });
 
-  it('says under each security and testing item what evidence it wants', () => {
+  it('says above the security and testing items what evidence each wants', () => {
     const plan = renderPlan();
+    const security = plan.slice(plan.indexOf('### Security & Privacy'));
 
-    expect(plan).toContain(
-      '- [ ] Rate limiting configured\n  <!-- Evidence: a test that the request past the limit is refused, and allowed\n    again after the window. -->',
+    expect(security).toMatch(
+      /^### Security & Privacy\n\n<!-- When you tick an item, cite the test that proves it:/,
     );
-    for (const item of ['Enumeration attack prevention implemented', 'Security test cases']) {
-      expect(plan).toMatch(new RegExp(`- \\[ \\] ${item}\\n  <!-- Evidence: `));
-    }
+    expect(security).toContain(
+      '  - Rate limiting configured: a test that the request past the limit is refused,\n    and allowed again after the window.\n',
+    );
+    const guidance = plan.match(/^ {2}- [^:]+:/gm)?.map((line) => line.slice(4, -1));
+    expect(guidance).toEqual([
+      'Threat model completed',
+      'Enumeration attack prevention implemented',
+      'Rate limiting configured',
+      'PII protection in telemetry',
+      'Consistent error responses',
+      'Authentication/authorization implemented',
+      'Security test cases',
+      'Domain logic unit tests',
+      'Integration tests for workflows',
+      'Performance testing',
+      'Code duplication eliminated',
+    ]);
+    // The items stay one tight list under each heading.
+    expect(security).toMatch(/-->\n\n- \[ \] Threat model completed\n- \[ \] Enumeration/);
   });
 
   it('renders a plan that passes every rule once its placeholders are filled in', () => {

@@ -1,7 +1,7 @@
 import { logger, Tree } from '@nx/devkit';
 import { createTreeWithEmptyWorkspace } from '@nx/devkit/testing';
 import { parse } from 'yaml';
-import { COMPLETE_DRAFT, PLAN_FILE } from '../../plan/__fixtures__/plans';
+import { COMPLETE_DRAFT, PLAN_FILE, specCodeOf } from '../../plan/__fixtures__/plans';
 import { planDigest } from '../../plan/digest';
 import { moduleCodeFromFiles } from '../../plan/module-code';
 import { verifyPlan } from '../../plan/verify';
@@ -40,6 +40,14 @@ describe('approve generator', () => {
       valueObjects: 'RoomName',
       skipFormat: true,
     });
+    // The specs whose tests the complete plan cites as evidence, as the plan shows them.
+    const specs = specCodeOf(COMPLETE_DRAFT);
+    for (const spec of [
+      'src/application/book-room/book-room.handler.spec.ts',
+      'src/domain/room/room-name.value-object.spec.ts',
+    ]) {
+      tree.write(`packages/zeta/${spec}`, specs[spec]);
+    }
   });
 
   it('refuses an unfinished plan, lists its errors, and changes nothing', async () => {

@@ -99,10 +99,8 @@ export function planSubstitutions(
     checklistOf: (id: string) => catalog.checklists.find((checklist) => checklist.section === id),
     guide: (id: string, more = '') => guidanceComment(`${guidance(id)}${more}`),
     comment: guidanceComment,
-    itemGuide: (item: string) =>
-      EVIDENCE_GUIDANCE[item] === undefined
-        ? ''
-        : guidanceComment(`Evidence: ${EVIDENCE_GUIDANCE[item]}`, ITEM_INDENT),
+    evidenceGuide: (section: string, items: readonly string[]) =>
+      section === 'feature-checklist' ? evidenceComment(items) : '',
     artifacts,
     artifactTables: {
       'domain-model': artifacts.filter((artifact) => artifact.layer === 'domain'),
@@ -117,27 +115,58 @@ export function planSubstitutions(
 
 /** Plans keep to markdownlint's 80 columns, comments included. */
 const PLAN_WIDTH = 80;
-/** A checklist item's guidance is part of the list item: indented under its text. */
-const ITEM_INDENT = '  ';
+
+/**
+ * What evidence each item of a checklist group wants, as one comment above the group's items: a
+ * comment between the items would split the list (and prettier moves it out of the item).
+ */
+export function evidenceComment(items: readonly string[]): string {
+  const wanted = items.filter((item) => EVIDENCE_GUIDANCE[item] !== undefined);
+  if (wanted.length === 0) return '';
+  const lines = wrap(
+    "When you tick an item, cite the test that proves it: `— [describe › test](path/to/the.spec.ts)`, the test's full name as jest names it, linked to its file. What each item wants:",
+    '<!-- ',
+    '  ',
+  );
+  for (const item of wanted)
+    lines.push(...wrap(`${item}: ${EVIDENCE_GUIDANCE[item]}`, '  - ', '    '));
+  lines.push('-->');
+  return lines.join('\n');
+}
+
+/** Words wrapped at the plan's width, the first line after `first`, the others after `rest`. */
+function wrap(text: string, first: string, rest: string): string[] {
+  const lines: string[] = [];
+  let line = first;
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    const blank = line === first || line === rest;
+    if (!blank && line.length + 1 + word.length > PLAN_WIDTH) {
+      lines.push(line);
+      line = `${rest}${word}`;
+    } else {
+      line += blank ? word : ` ${word}`;
+    }
+  }
+  lines.push(line);
+  return lines;
+}
 
 /**
  * Guidance for the person who writes the plan, as an HTML comment: it renders as nothing, and
  * the rules do not count it as a section's content, so a section holding only guidance is empty.
- * `indent` puts it inside a list item.
  */
-export function guidanceComment(text: string, indent = ''): string {
+export function guidanceComment(text: string): string {
   const lines: string[] = [];
-  const open = `${indent}<!--`;
-  let line = open;
+  let line = '<!--';
   for (const word of text.split(/\s+/).filter(Boolean)) {
-    if (line !== open && line.length + 1 + word.length > PLAN_WIDTH) {
+    if (line !== '<!--' && line.length + 1 + word.length > PLAN_WIDTH) {
       lines.push(line);
-      line = `${indent}  ${word}`;
+      line = `  ${word}`;
     } else {
       line += ` ${word}`;
     }
   }
-  if (line.length + ' -->'.length > PLAN_WIDTH) lines.push(line, `${indent}-->`);
+  if (line.length + ' -->'.length > PLAN_WIDTH) lines.push(line, '-->');
   else lines.push(`${line} -->`);
   return lines.join('\n');
 }
