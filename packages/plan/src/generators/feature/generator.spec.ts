@@ -275,6 +275,7 @@ describe('feature generator', () => {
       // jest's results are an output: verify-evidence reads them, restored by a cache hit too.
       expect(project.targets?.test).toEqual({
         executor: 'nx:run-commands',
+        cache: true,
         outputs: ['{workspaceRoot}/coverage/{projectRoot}', '{projectRoot}/jest-results.json'],
         options: {
           command:

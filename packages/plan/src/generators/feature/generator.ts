@@ -134,9 +134,10 @@ function addModuleProject(tree: Tree, options: NormalizedFeatureOptions): string
     projectType: 'library',
     tags: ['type:module', PLAN_REQUIRED_TAG],
     targets: {
-      // Writes jest's results as an output: verify-evidence reads them, from a cache hit too.
+      // Cached, with jest's results as an output: verify-evidence reads them, from a cache hit too.
       [options.config.evidence.testTarget]: {
         executor: 'nx:run-commands',
+        cache: true,
         outputs: ['{workspaceRoot}/coverage/{projectRoot}', reportOutput(report)],
         options: {
           command: `jest --config {projectRoot}/jest.config.cjs ${reportArgs(reportOutput(report))}`,
