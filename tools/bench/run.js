@@ -8,7 +8,9 @@
  *      verify-plan`, markdownlint-cli2 and `cat` on the same plans; peak RSS of the model;
  *   2. project-graph overhead: `nx show projects` with and without the plugin;
  *   3. generator: `nx g @mjomeet/plan:feature` against `nx g @nx/js:library`;
- *   4. cache: a second `nx run-many -t verify-plan` is a cache hit for every task.
+ *   4. cache: a second `nx run-many -t verify-plan` is a cache hit for every task;
+ *   5. evidence: the plan model with and without the evidence rules (their cost), and
+ *      verify-evidence on every module's report, in-process and through `nx run-many`.
  *
  * Targets are reported as PASS/MISS; the bench fails only when a measurement is wrong (a plan
  * that does not verify, a task that fails, a linter that did not lint every plan), never
@@ -36,13 +38,13 @@ const {
   synthesize,
   writeJson,
 } = require('./lib/workspace');
-const { verifyAll } = require('./verify-all');
+const { verifyAll, verifyEvidenceAll } = require('./verify-all');
 
 const USAGE = `Usage: node tools/bench/run.js [options]   (npm run bench -- [options])
 
   --quick            100 plans in 5 modules, fewer runs: checks that the bench works (~3 min)
-  --sections=1,2,3,4 run only these sections (1 verification, 2 project graph, 3 generator,
-                     4 cache); default: all
+  --sections=1,2,3,4,5 run only these sections (1 verification, 2 project graph, 3 generator,
+                     4 cache, 5 evidence); default: all
   --plugin-dir=DIR   bench this built @mjomeet/plan (an older build, say) instead of building
                      packages/plan from the working tree
   --keep             keep the temp workspace and print its path
@@ -51,7 +53,7 @@ const USAGE = `Usage: node tools/bench/run.js [options]   (npm run bench -- [opt
 `;
 
 function parseArgs(argv) {
-  const options = { quick: false, keep: false, sections: new Set(['1', '2', '3', '4']) };
+  const options = { quick: false, keep: false, sections: new Set(['1', '2', '3', '4', '5']) };
   for (const arg of argv) {
     if (arg === '--quick') options.quick = true;
     else if (arg === '--keep') options.keep = true;
@@ -102,7 +104,7 @@ function main() {
     process.stdout.write(`${table(rows).join('\n')}\n\n`);
     const total = elapsed();
     const full =
-      !options.quick && options.sections.size === 4 && options.modules * options.perModule === 1000;
+      !options.quick && options.sections.size === 5 && options.modules * options.perModule === 1000;
     const budget = full ? `; target < 10 min: ${total < 600_000 ? 'PASS' : 'MISS'}` : '';
     process.stdout.write(
       `Total run time: ${formatMs(total)} (build and set-up included; ${cpuTime()})${budget}\n`,
@@ -148,6 +150,7 @@ function bench(root, options) {
   if (options.sections.has('1'))
     results.verification = verification(root, ws, model, modelEntry, options);
   if (options.sections.has('4')) results.cache = cache(root, ws);
+  if (options.sections.has('5')) results.evidence = evidence(root, ws, model, options);
   if (options.sections.has('2')) results.graph = graph(root, ws, options);
   if (options.sections.has('3')) results.generator = generators(root, options);
 
@@ -196,6 +199,31 @@ function bench(root, options) {
       `(a) peak RSS, separate process (${rssSource})`,
       `${peakRssMb.toFixed(0)} MB`,
       target(peakRssMb < 300, '< 300 MB'),
+    );
+  }
+  if (results.evidence) {
+    const { on, off, E, EN, cited, plans } = results.evidence;
+    section(
+      `5. Evidence: ${cited} cited tests in ${plans} plans, checked before (verify-plan) and after the tests (verify-evidence)`,
+    );
+    row('(a) plan model with the evidence rules, in-process', formatMs(on.median), {
+      spread: range(on),
+    });
+    row('(a) plan model without them (evidence/* off), in-process', formatMs(off.median), {
+      spread: range(off),
+    });
+    row(
+      'the evidence rules: with / without',
+      ratio(on.median / off.median),
+      target(on.median / off.median <= 1.5, '≤ 1.5'),
+    );
+    row('(e) verify-evidence on every module, in-process', formatMs(E.median), {
+      spread: range(E),
+    });
+    row(
+      '(f) `nx run-many -t verify-evidence --exclude-task-dependencies --skip-nx-cache`',
+      formatMs(EN.median),
+      { spread: range(EN) },
     );
   }
   if (results.graph) {
@@ -346,6 +374,129 @@ function verification(root, ws, model, modelEntry, options) {
     peakRssMb: Math.max(...rss) / 1024,
     rssSource: gnuTime() ? '/usr/bin/time' : 'process.resourceUsage',
   };
+}
+
+/**
+ * Section 5: what evidence costs. (a) The plan model with the evidence rules, and with the
+ * static ones switched off, in turn, in-process: the rules' share of verifying the 1,000 plans.
+ * (e)/(f) verify-evidence on every module, in-process and through Nx, against a report per module
+ * that says every cited test passed (written here: running 18,000 jest specs is jest's time, not
+ * the plugin's; `--exclude-task-dependencies` leaves the test targets out).
+ */
+function evidence(root, ws, model, options) {
+  const cited = writeReports(root, ws);
+  const off = model.resolveConfig({
+    rules: Object.fromEntries(
+      model.BUILT_IN_RULES.filter(
+        (rule) => rule.scope === 'plan' && rule.meta.id.startsWith('evidence/'),
+      ).map((rule) => [rule.meta.id, 'off']),
+    ),
+  });
+  const expected = ws.plans.length;
+  const check = (result, what) => {
+    if (result.plans !== expected || result.findings !== 0) {
+      throw new Error(
+        `${what}: ${result.plans} plans and ${result.findings} findings, expected ${expected} plans and 0 findings:\n${JSON.stringify(result.sample, null, 2)}`,
+      );
+    }
+  };
+  check(verifyAll(model, root, ws.modules), 'evidence rules on, warm-up');
+  check(verifyAll(model, root, ws.modules, off), 'evidence rules off, warm-up');
+  const times = { on: [], off: [], e: [] };
+  for (let i = 0; i < options.runs.fast; i++) {
+    for (const [key, config] of [
+      ['on', undefined],
+      ['off', off],
+    ]) {
+      const start = process.hrtime.bigint();
+      check(verifyAll(model, root, ws.modules, config), `evidence rules ${key}`);
+      times[key].push(Number(process.hrtime.bigint() - start) / 1e6);
+    }
+    const start = process.hrtime.bigint();
+    const result = verifyEvidenceAll(model, root, ws.modules);
+    times.e.push(Number(process.hrtime.bigint() - start) / 1e6);
+    if (result.findings !== 0 || result.cited !== cited) {
+      throw new Error(
+        `verify-evidence: ${result.cited} cited tests and ${result.findings} findings, expected ${cited} and none:\n${JSON.stringify(result.sample, null, 2)}`,
+      );
+    }
+  }
+  log(
+    `evidence rules on: ${times.on.map(formatMs).join(', ')}; off: ${times.off.map(formatMs).join(', ')}`,
+  );
+  log(`verify-evidence in-process: ${times.e.map(formatMs).join(', ')}`);
+
+  nx(root, ['show', 'projects']);
+  const runMany = [];
+  for (let i = 0; i < options.runs.nx; i++) {
+    const result = nx(root, [
+      'run-many',
+      '-t',
+      'verify-evidence',
+      '--exclude-task-dependencies',
+      '--skip-nx-cache',
+      '--outputStyle=static',
+    ]);
+    const ran = /Successfully ran target verify-evidence for (\d+) projects?/.exec(result.stdout);
+    if (!ran || Number(ran[1]) !== ws.modules.length) {
+      throw new Error(
+        `nx run-many -t verify-evidence did not check ${ws.modules.length} projects:\n${result.stdout.slice(-3000)}`,
+      );
+    }
+    runMany.push(result.ms);
+  }
+  log(`(f) nx run-many -t verify-evidence: ${runMany.map(formatMs).join(', ')}`);
+  return {
+    on: summary(times.on),
+    off: summary(times.off),
+    E: summary(times.e),
+    EN: summary(runMany),
+    cited,
+    plans: expected,
+  };
+}
+
+/** Evidence links of a plan: `[full name](path)`, inline, as the fixture plan writes them. */
+const EVIDENCE_LINK = /\[([^\]]*›[^\]]*)\]\(([^)\s]+\.spec\.ts)\)/g;
+
+/**
+ * A jest `--json` report per module in which every test its plans cite passed, where the test
+ * target writes it. Returns the number of citations.
+ */
+function writeReports(root, ws) {
+  let cited = 0;
+  for (const module of ws.modules) {
+    const files = new Map();
+    for (const plan of ws.plans.filter((file) => file.startsWith(`docs/features/${module}/`))) {
+      const text = readFileSync(join(root, plan), 'utf-8');
+      for (const [, name, target] of text.matchAll(EVIDENCE_LINK)) {
+        const file = target.startsWith('/')
+          ? target.slice(1)
+          : join(plan, '..', target).split('\\').join('/');
+        const names = files.get(file) ?? new Set();
+        names.add(name.replace(/\s+/g, ' ').trim());
+        files.set(file, names);
+        cited++;
+      }
+    }
+    const testResults = [...files].map(([file, names]) => ({
+      name: join(root, file),
+      status: 'passed',
+      message: '',
+      assertionResults: [...names].map((name) => {
+        const titles = name.split(' › ');
+        return {
+          ancestorTitles: titles.slice(0, -1),
+          title: titles[titles.length - 1],
+          status: 'passed',
+          failureMessages: [],
+        };
+      }),
+    }));
+    writeJson(join(root, 'packages', module, 'jest-results.json'), { success: true, testResults });
+  }
+  log(`wrote a jest report per module: ${cited} citations`);
+  return cited;
 }
 
 /**

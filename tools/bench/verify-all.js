@@ -10,10 +10,11 @@
  */
 
 /**
- * Verifies the plans of every module. Returns the number of plans and findings, and the
- * first findings (to show what went wrong when the count is not the one expected).
+ * Verifies the plans of every module (with the given configuration, or the default one).
+ * Returns the number of plans and findings, and the first findings (to show what went wrong when
+ * the count is not the one expected).
  */
-function verifyAll(model, workspaceRoot, modules) {
+function verifyAll(model, workspaceRoot, modules, config) {
   let plans = 0;
   let findings = 0;
   const sample = [];
@@ -22,6 +23,7 @@ function verifyAll(model, workspaceRoot, modules) {
       workspaceRoot,
       plansDir: `docs/features/${module}`,
       projectRoot: `packages/${module}`,
+      config,
     });
     if (result.problem) throw new Error(`${module}: ${result.problem}`);
     plans += result.plans.length;
@@ -31,7 +33,32 @@ function verifyAll(model, workspaceRoot, modules) {
   return { plans, findings, sample };
 }
 
-module.exports = { verifyAll };
+/**
+ * verify-evidence's work on every module, in-process: the tests each module's plans cite,
+ * checked against the module's report. Returns the number of plans, cited tests and findings.
+ */
+function verifyEvidenceAll(model, workspaceRoot, modules) {
+  let plans = 0;
+  let cited = 0;
+  let findings = 0;
+  const sample = [];
+  for (const module of modules) {
+    const result = model.verifyProjectEvidence({
+      workspaceRoot,
+      plansDir: `docs/features/${module}`,
+      project: module,
+      report: `packages/${module}/jest-results.json`,
+      testTarget: 'test',
+    });
+    plans += result.plans.length;
+    cited += result.cited.length;
+    findings += result.findings.length;
+    if (sample.length < 5) sample.push(...result.findings.slice(0, 5 - sample.length));
+  }
+  return { plans, cited, findings, sample };
+}
+
+module.exports = { verifyAll, verifyEvidenceAll };
 
 if (require.main === module) {
   const [workspaceRoot, modelEntry, ...modules] = process.argv.slice(2);

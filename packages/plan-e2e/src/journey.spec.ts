@@ -96,8 +96,10 @@ describe('a user of @mjomeet/plan, in a fresh Nx workspace', () => {
     expect(Object.keys(described).sort()).toEqual([
       'approve',
       'audit',
+      'complete',
       'feature',
       'init',
+      'verify-evidence',
       'verify-plan',
     ]);
     for (const [name, { description }] of Object.entries(described)) {

@@ -163,8 +163,14 @@ describe.each<PackageKey>(['plan', 'ddd'])('the packed @mjomeet/%s', (key) => {
         string,
         { implementation: string; schema: string }
       >;
-      expect(Object.keys(generators).sort()).toEqual(['approve', 'audit', 'feature', 'init']);
-      expect(Object.keys(executors)).toEqual(['verify-plan']);
+      expect(Object.keys(generators).sort()).toEqual([
+        'approve',
+        'audit',
+        'complete',
+        'feature',
+        'init',
+      ]);
+      expect(Object.keys(executors)).toEqual(['verify-plan', 'verify-evidence']);
       const needed = [
         ...Object.values(generators).flatMap((g) => [`${g.factory}.js`, g.schema]),
         ...Object.values(executors).flatMap((e) => [`${e.implementation}.js`, e.schema]),
@@ -240,8 +246,10 @@ describe('the plan tarball in an empty folder', () => {
     expect(JSON.parse(result.stdout.trim())).toEqual([
       'approve',
       'audit',
+      'complete',
       'feature',
       'init',
+      'verify-evidence',
       'verify-plan',
     ]);
 

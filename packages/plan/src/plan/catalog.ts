@@ -46,7 +46,8 @@ export const SECTIONS: ReadonlyArray<SectionSpec & { readonly id: SectionId }> =
   {
     id: 'threat-model',
     title: 'Threat model',
-    guidance: 'one row per threat, each with the asset at risk and its mitigation.',
+    guidance:
+      'one row per threat, each with the asset at risk, its mitigation, and the test that proves it.',
   },
   {
     id: 'event-storming',
@@ -96,7 +97,8 @@ export const SECTIONS: ReadonlyArray<SectionSpec & { readonly id: SectionId }> =
   {
     id: 'feature-checklist',
     title: 'Feature checklist',
-    guidance: 'tick an item when it is done; mark one that does not apply "N/A: reason".',
+    guidance:
+      'tick an item when it is done; mark one that does not apply "N/A: reason". A ticked security or testing item cites the test that proves it: `— [describe › test](path/to/the.spec.ts)`.',
   },
   {
     id: 'approval',
@@ -249,8 +251,40 @@ export const PLACEHOLDER = 'TODO(plan)';
 /** Tables whose rows name code artifacts that must exist in the module (traceability). */
 export const ARTIFACT_TABLE_SECTIONS: readonly SectionId[] = ['domain-model', 'application-layer'];
 
-/** The columns of the tables the rules read. */
+/** The columns of the tables the rules read. A threat table has at least these. */
 export const THREAT_MODEL_COLUMNS = ['Threat', 'Asset', 'Mitigation'] as const;
+/**
+ * The column where a threat cites the tests of its mitigation. Optional: a threat may cite them
+ * in the list under the table instead (the item that starts with the threat).
+ */
+export const EVIDENCE_COLUMN = 'Evidence';
+/** The threat table a new plan starts with. */
+export const THREAT_TABLE_COLUMNS = [...THREAT_MODEL_COLUMNS, EVIDENCE_COLUMN] as const;
+
+/**
+ * What evidence each item of the seed's security and testing groups wants: the generated plan
+ * shows it under the item, as guidance.
+ */
+export const EVIDENCE_GUIDANCE: Readonly<Record<string, string>> = {
+  'Threat model completed':
+    'every threat of the threat model cites the test of its mitigation; this item needs no link of its own.',
+  'Enumeration attack prevention implemented':
+    'a test that a known and an unknown identifier get the same answer, and the same work.',
+  'Rate limiting configured':
+    'a test that the request past the limit is refused, and allowed again after the window.',
+  'PII protection in telemetry':
+    'a test that no personal data (addresses, IPs, secrets) reaches telemetry, logs or events.',
+  'Consistent error responses':
+    'a test that an error answers a fixed message and code, without internals.',
+  'Authentication/authorization implemented':
+    'a test that a caller without the right is refused (like an unknown resource, where that matters).',
+  'Security test cases': 'one of the security tests, e.g. the enumeration or the rate-limit test.',
+  'Domain logic unit tests': 'a test of a business rule of the aggregate.',
+  'Integration tests for workflows':
+    'a test that runs the use-case end to end, through its adapters.',
+  'Performance testing': 'a test that bounds the time or the memory under load.',
+  'Code duplication eliminated': 'a test that the module builds on the shared kernel.',
+};
 export const ARTIFACT_COLUMNS = ['Kind', 'Artifact', 'Role'] as const;
 
 export type PlanStatus = 'draft' | 'approved' | 'implemented';

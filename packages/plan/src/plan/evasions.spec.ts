@@ -112,7 +112,11 @@ describe('nonsense', () => {
   });
 
   it('every checklist item `N/A: n/a` has no reason', () => {
-    const text = COMPLETE_DRAFT.replace(/^- \[[ x]\] (.+)$/gm, '- [ ] $1 — N/A: n/a');
+    // Each item, with the lines it continues on (its evidence), becomes one vague N/A.
+    const text = COMPLETE_DRAFT.replace(
+      /^- \[[ x]\] (.+)(?:\n {6}\S.*)*$/gm,
+      '- [ ] $1 — N/A: n/a',
+    );
     // Items that were N/A with a reason already keep their first reason.
     const items = (COMPLETE_DRAFT.match(/^- \[[ x]\] (?!.*N\/A).*$/gm) ?? []).length;
 

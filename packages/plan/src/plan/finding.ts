@@ -56,6 +56,7 @@ export type RuleTag =
   | 'checklist'
   | 'security'
   | 'tests'
+  | 'evidence'
   | 'trace'
   | 'approval'
   | 'layout'

@@ -9,13 +9,15 @@ export { resolveConfig, ConfigError, DEFAULT_CONFIG } from './config/resolve';
 export type { ResolvedConfig, ResolvedProfile, ResolvedRule } from './config/resolve';
 export type { PlanConfigInput, RuleSetting } from './config/schema';
 export { BUILT_IN_RULES } from './rules';
-export type { PlanRule, ModuleRule, Report, Rule, RuleContext } from './rules';
+export type { PlanRule, ModuleRule, Report, Rule, RuleContext, RunRule } from './rules';
 export { parsePlan } from './parse-plan';
 export type {
   CodeBlock,
   FrontMatter,
   FrontMatterField,
   Heading,
+  Link,
+  ListItem,
   ParsedPlan,
   ParseProblem,
   ParseProblemKind,
@@ -58,6 +60,25 @@ export type { ModuleCode } from './module-code';
 export { verifyPlan, RULES } from './verify';
 export type { VerifyPlanOptions } from './verify';
 export { verifyProjectPlans } from './verify-project';
+export {
+  outcomeOf,
+  readTestRun,
+  testTargetProblem,
+  verifyProjectEvidence,
+} from './verify-evidence';
+export type {
+  CitedTest,
+  EvidenceRun,
+  Outcome,
+  RunFile,
+  RunTest,
+  TestRun,
+  VerifyProjectEvidenceOptions,
+  VerifyProjectEvidenceResult,
+} from './verify-evidence';
+export { checkLink, isTestFile, NAME_SEPARATOR, planEvidence } from './evidence';
+export type { EvidenceLink, EvidenceOwner, LinkCheck, PlanEvidence } from './evidence';
+export { recordStatus, StatusError } from './record-status';
 export type { VerifyProjectPlansOptions, VerifyProjectPlansResult } from './verify-project';
 export type { Finding, RuleMeta, Severity } from './finding';
 export { MAX_PLAN_BYTES } from './readable';

@@ -100,3 +100,14 @@ export function pathNames(
     return undefined;
   return { module, useCase: folder };
 }
+
+/**
+ * Where a module's test run writes its machine-readable report (jest's `--json` results),
+ * relative to the project root. In the root itself: jest's `--outputFile` does not create a
+ * missing folder, and the project's root always exists. Git ignores it.
+ */
+export const TEST_REPORT = 'jest-results.json';
+/** The target that runs a module's tests; verify-evidence depends on it. */
+export const TEST_TARGET = 'test';
+/** The inferred target that checks the evidence of the last test run. */
+export const VERIFY_EVIDENCE_TARGET = 'verify-evidence';

@@ -3,8 +3,8 @@
  * declares, and which spec files exist, with their code. Read once per module (not once per
  * plan), so that verifying many plans of one module reads its sources once.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, posix } from 'node:path';
 import { SPEC_SUFFIX } from './layout';
 
 export interface ModuleCode {
@@ -16,6 +16,23 @@ export interface ModuleCode {
   readonly specFiles: ReadonlySet<string>;
   /** The same spec files → their text (`trace/spec-drift` compares it with the plan's copy). */
   readonly specSources: ReadonlyMap<string, string>;
+  /**
+   * Any file of the module by module-relative path (`src/x.spec.ts`, `test/y.test.ts`): its
+   * text, or undefined when there is no such file (or it cannot be read, or is not inside the
+   * module). Read on first use and kept: the evidence rules read the test files plans cite.
+   */
+  readFile(path: string): string | undefined;
+}
+
+/** A test file larger than this is not read (nobody cites a test in a 2 MiB file). */
+const MAX_FILE_BYTES = 2 * 1024 * 1024;
+
+/** A module-relative path inside the module, normalised; undefined for one that leaves it. */
+export function insideModule(path: string): string | undefined {
+  const normal = posix.normalize(path.replace(/\\/g, '/')).replace(/^\.\//, '');
+  if (normal === '.' || normal === '..' || normal.startsWith('../') || normal.startsWith('/'))
+    return undefined;
+  return normal;
 }
 
 /**
@@ -44,6 +61,11 @@ export function moduleCodeFromFiles(
     files instanceof Map ? [...files.entries()] : Object.entries(files as Record<string, string>);
   const declarations = new Map<string, string>();
   const specSources = new Map<string, string>();
+  const all = new Map<string, string>();
+  for (const [rawPath, content] of entries) {
+    const path = insideModule(rawPath);
+    if (path) all.set(path, content);
+  }
   // Sorted so that a name declared twice always resolves to the same file.
   for (const [rawPath, content] of entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     const path = rawPath.replace(/\\/g, '/').replace(/^\.\//, '');
@@ -61,6 +83,10 @@ export function moduleCodeFromFiles(
     declarations,
     specFiles: new Set(specSources.keys()),
     specSources,
+    readFile: (path) => {
+      const inside = insideModule(path);
+      return inside === undefined ? undefined : all.get(inside);
+    },
   };
 }
 
@@ -93,7 +119,29 @@ export function readModuleCode(workspaceRoot: string, projectRoot: string): Modu
     }
   };
   visit('src');
-  return moduleCodeFromFiles(projectRoot, files);
+  const code = moduleCodeFromFiles(projectRoot, files);
+  // Other files (a test outside src/, a .test.ts) are read when asked for, once.
+  const read = new Map<string, string | undefined>();
+  return {
+    ...code,
+    readFile: (path) => {
+      const inside = insideModule(path);
+      if (inside === undefined) return undefined;
+      const known = code.readFile(inside);
+      if (known !== undefined) return known;
+      if (read.has(inside)) return read.get(inside);
+      let text: string | undefined;
+      try {
+        const file = join(base, inside);
+        const stat = statSync(file);
+        if (stat.isFile() && stat.size <= MAX_FILE_BYTES) text = readFileSync(file, 'utf-8');
+      } catch {
+        text = undefined;
+      }
+      read.set(inside, text);
+      return text;
+    },
+  };
 }
 
 function normaliseRoot(root: string): string {

@@ -80,9 +80,16 @@ describe('parsePlan', () => {
 
   it('reads task items with the column of their `[` and their text without the marker', () => {
     expect(plan.tasks).toEqual([
-      { checked: false, text: 'open item', line: 18, column: 3, textColumn: 7 },
-      { checked: true, text: 'nested done', line: 19, column: 5, textColumn: 9 },
-      { checked: true, text: 'wrapped over two lines', line: 20, column: 3, textColumn: 7 },
+      { checked: false, text: 'open item', line: 18, column: 3, textColumn: 7, endLine: 19 },
+      { checked: true, text: 'nested done', line: 19, column: 5, textColumn: 9, endLine: 19 },
+      {
+        checked: true,
+        text: 'wrapped over two lines',
+        line: 20,
+        column: 3,
+        textColumn: 7,
+        endLine: 21,
+      },
     ]);
     expect(plan.sections[0].tasks).toHaveLength(3);
   });
@@ -133,6 +140,82 @@ describe('parsePlan', () => {
       'Exception handling',
       'API endpoints',
     ]);
+  });
+
+  it('reads every list item with its depth and its last line, tasks or not', () => {
+    expect(plan.sections[0].listItems).toEqual([
+      { text: '[ ] open item', line: 18, column: 1, endLine: 19, depth: 0 },
+      { text: '[X] nested done', line: 19, column: 3, endLine: 19, depth: 1 },
+      { text: '[x] wrapped over two lines', line: 20, column: 1, endLine: 21, depth: 0 },
+      { text: 'not a task [ ]', line: 22, column: 1, endLine: 22, depth: 0 },
+    ]);
+    expect(plan.listItems).toHaveLength(5);
+  });
+
+  describe('links', () => {
+    const LINKS = [
+      '---', //                                                                        1
+      'module: zeta', //                                                               2
+      '---', //                                                                        3
+      '', //                                                                           4
+      '## Threat model', //                                                            5
+      '', //                                                                           6
+      '| Threat | Asset | Mitigation | Evidence |', //                                 7
+      '| --- | --- | --- | --- |', //                                                  8
+      '| Flood | Rooms | Limit | [Limiter › refuses](/packages/zeta/src/a.spec.ts) |', // 9
+      '', //                                                                           10
+      '- **Flood.** See [Limiter › counts](../a%20b.spec.ts "title") and', //          11
+      '  [Room \\* › is', //                                                           12
+      '  wrapped](./b.spec.ts).', //                                                   13
+      '', //                                                                           14
+      '## Feature checklist', //                                                       15
+      '', //                                                                           16
+      '- [x] Rate limiting configured — [Ref › test][spec]', //                        17
+      '  - [nested › link](c.spec.ts)', //                                             18
+      '', //                                                                           19
+      '`[code](not-a-link.spec.ts)` ![image](d.spec.ts) <https://x.test/e.spec.ts>', // 20
+      '', //                                                                           21
+      '```ts', //                                                                      22
+      "it('[in › code](f.spec.ts)', () => {});", //                                    23
+      '```', //                                                                        24
+      '', //                                                                           25
+      '[spec]: /packages/zeta/src/ref.spec.ts', //                                     26
+    ].join('\n');
+    const parsed = parsePlan(LINKS, 'docs/features/zeta/BookRoom/BookRoom-plan.md');
+
+    it('reads each link with its text, its target and the position of its `[`', () => {
+      expect(parsed.links).toEqual([
+        {
+          text: 'Limiter › refuses',
+          target: '/packages/zeta/src/a.spec.ts',
+          line: 9,
+          column: 27,
+          endLine: 9,
+        },
+        { text: 'Limiter › counts', target: '../a b.spec.ts', line: 11, column: 18, endLine: 11 },
+        { text: 'Room * › is wrapped', target: './b.spec.ts', line: 12, column: 3, endLine: 13 },
+        {
+          text: 'Ref › test',
+          target: '/packages/zeta/src/ref.spec.ts',
+          line: 17,
+          column: 34,
+          endLine: 17,
+        },
+        { text: 'nested › link', target: 'c.spec.ts', line: 18, column: 5, endLine: 18 },
+      ]);
+    });
+
+    it('gives each section its links', () => {
+      expect(parsed.sections.map((section) => section.links.length)).toEqual([3, 2]);
+    });
+
+    it('finds the links of a CRLF file at the same places', () => {
+      const crlf = parsePlan(LINKS.replace(/\n/g, '\r\n'), 'x.md');
+
+      expect(crlf.links.map((link) => [link.line, link.column])).toEqual(
+        parsed.links.map((link) => [link.line, link.column]),
+      );
+    });
   });
 
   it('counts lines of a CRLF file like an LF one', () => {

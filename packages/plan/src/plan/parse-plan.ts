@@ -10,9 +10,12 @@ import type {
   CodeBlock,
   FrontMatter,
   Heading,
+  Link,
+  ListItem,
   ParsedPlan,
   ParseProblem,
   Section,
+  SourcePosition,
   Table,
   TableRow,
   TaskItem,
@@ -25,7 +28,8 @@ type Token = MarkdownIt.Token;
  * One parser for the life of the process: building a MarkdownIt compiles its rule chains.
  * `html: true` so that an HTML comment is an html_block (not a paragraph that would count as
  * content). Only the block level is run: the rules read headings, lists, tables and fences,
- * never emphasis or links, and skipping the inline pass roughly halves the parse time.
+ * and skipping the inline pass roughly halves the parse time. Links (the evidence a plan cites)
+ * are the one inline construct read: only in the text that holds a `](` (see linksOf).
  * Built on first use: Nx loads the plugin's entry point, which exports this model, on every
  * project-graph computation, only to read createNodesV2.
  */
@@ -39,8 +43,43 @@ function markdown(): MarkdownIt {
       linkify: false,
       typographer: false,
     }).disable(['inline', 'linkify', 'replacements', 'smartquotes', 'text_join']);
+    recordLinkSpans(parser);
   }
   return parser;
+}
+
+type InlineRule = Parameters<MarkdownIt['inline']['ruler']['at']>[1];
+/** Where a link is in the inline text it was parsed from: offsets of `[`, `]` and the end. */
+interface LinkSpan {
+  readonly start: number;
+  readonly labelEnd: number;
+  readonly end: number;
+}
+
+/**
+ * markdown-it's link tokens carry no position. The `link` rule is wrapped so that the token it
+ * opens records where the link starts, where its text ends and where it ends.
+ */
+function recordLinkSpans(md: MarkdownIt): void {
+  const rules = (
+    md.inline.ruler as unknown as { __rules__: Array<{ name: string; fn: InlineRule }> }
+  ).__rules__;
+  const link = rules.find((rule) => rule.name === 'link')?.fn;
+  if (!link) return;
+  md.inline.ruler.at('link', (state, silent) => {
+    const start = state.pos;
+    const count = state.tokens.length;
+    if (!link(state, silent)) return false;
+    // Text pending before the link is pushed first: the link opens after it.
+    let at = count;
+    while (at < state.tokens.length && state.tokens[at].type !== 'link_open') at++;
+    const open = state.tokens[at];
+    if (!silent && open) {
+      const labelEnd = state.md.helpers.parseLinkLabel(state, start, true);
+      open.meta = { start, labelEnd, end: state.pos } satisfies LinkSpan;
+    }
+    return true;
+  });
 }
 /** Markdown's entities and backslash escapes decoded (`&lpar;` is `(`, `\\(` is `(`). */
 export const unescapeAll = (text: string): string => markdown().utils.unescapeAll(text);
@@ -68,6 +107,8 @@ interface MutableSection {
   tasks: TaskItem[];
   tables: Table[];
   codeBlocks: CodeBlock[];
+  listItems: ListItem[];
+  links: Link[];
   contentBlocks: number;
 }
 
@@ -138,10 +179,13 @@ export function parsePlan(text: string, file: string): ParsedPlan {
     tasks: [] as TaskItem[],
     tables: [] as Table[],
     codeBlocks: [] as CodeBlock[],
+    listItems: [] as ListItem[],
+    links: [] as Link[],
     problems,
   };
   try {
-    readBody(model, markdown().parse(text.slice(split.bodyOffset), {}), split.bodyLine - 1);
+    const env = {};
+    readBody(model, markdown().parse(text.slice(split.bodyOffset), env), split.bodyLine - 1, env);
   } catch (error) {
     problems.push({
       kind: 'markdown',
@@ -161,12 +205,23 @@ interface BodyModel {
   readonly tasks: TaskItem[];
   readonly tables: Table[];
   readonly codeBlocks: CodeBlock[];
+  readonly listItems: ListItem[];
+  readonly links: Link[];
 }
 
-/** Walks markdown-it's block tokens once; `lineOffset` turns body lines into file lines. */
-function readBody(model: BodyModel, tokens: Token[], lineOffset: number): void {
+/**
+ * Walks markdown-it's block tokens once; `lineOffset` turns body lines into file lines. `env`
+ * holds the reference definitions the block pass found, for reference links.
+ */
+function readBody(model: BodyModel, tokens: Token[], lineOffset: number, env: object): void {
   const { lines } = model;
   let section: MutableSection | undefined;
+  let listDepth = 0;
+  const addLinks = (links: readonly Link[]) => {
+    if (links.length === 0) return;
+    model.links.push(...links);
+    section?.links.push(...links);
+  };
   const closeSection = (lastLine: number) => {
     if (section) section.endLine = Math.max(section.heading.line, lastLine);
     section = undefined;
@@ -205,6 +260,8 @@ function readBody(model: BodyModel, tokens: Token[], lineOffset: number): void {
               tasks: [],
               tables: [],
               codeBlocks: [],
+              listItems: [],
+              links: [],
               contentBlocks: 0,
             };
             model.sections.push(section);
@@ -214,18 +271,36 @@ function readBody(model: BodyModel, tokens: Token[], lineOffset: number): void {
         }
         break;
       }
+      case 'bullet_list_open':
+      case 'ordered_list_open':
+        listDepth++;
+        break;
+      case 'bullet_list_close':
+      case 'ordered_list_close':
+        listDepth--;
+        break;
       case 'list_item_open': {
-        const task = readTask(tokens, i, lines, lineOffset);
+        const item = readListItem(tokens, i, lines, lineOffset, Math.max(listDepth - 1, 0));
+        model.listItems.push(item);
+        section?.listItems.push(item);
+        const task = readTask(tokens, i, lines, lineOffset, item.endLine);
         if (task) {
           model.tasks.push(task);
           section?.tasks.push(task);
         }
         break;
       }
+      case 'inline': {
+        // Paragraphs and headings; a table's cells are read with the table.
+        if (token.map)
+          addLinks(linksOf(token.content, env, placeOfInline(token, lines, lineOffset)));
+        break;
+      }
       case 'table_open': {
-        const { table, end } = readTable(tokens, i, lines, lineOffset);
+        const { table, end, cellLinks } = readTable(tokens, i, lines, lineOffset, env);
         model.tables.push(table);
         section?.tables.push(table);
+        addLinks(cellLinks);
         i = end;
         break;
       }
@@ -255,6 +330,7 @@ function readTask(
   index: number,
   lines: LineIndex,
   lineOffset: number,
+  endLine: number,
 ): TaskItem | undefined {
   const paragraph = tokens[index + 1];
   const inline = tokens[index + 2];
@@ -277,7 +353,96 @@ function readTask(
     .join(' ');
   // Decoded like a heading (`&amp;` is `&`), so that an item compares with the catalog as read.
   const text = joined.includes('&') || joined.includes('\\') ? unescapeAll(joined) : joined;
-  return { checked: marker[1] !== ' ', text, textColumn, line, column };
+  return { checked: marker[1] !== ' ', text, textColumn, line, column, endLine };
+}
+
+/** The list item opened at tokens[index]: its first paragraph's text, its lines and depth. */
+function readListItem(
+  tokens: Token[],
+  index: number,
+  lines: LineIndex,
+  lineOffset: number,
+  depth: number,
+): ListItem {
+  const open = tokens[index];
+  const line = (open.map ? open.map[0] : 0) + lineOffset + 1;
+  // The item's map runs to the next item: without the blank lines before it.
+  let endLine = Math.max(line, (open.map ? open.map[1] : 0) + lineOffset);
+  while (endLine > line && lines.lineText(endLine).trim() === '') endLine--;
+  const inline = tokens[index + 1]?.type === 'paragraph_open' ? tokens[index + 2] : undefined;
+  const joined =
+    inline?.type === 'inline'
+      ? inline.content
+          .split('\n')
+          .map((part) => part.trim())
+          .filter((part) => part.length > 0)
+          .join(' ')
+      : '';
+  const text = joined.includes('&') || joined.includes('\\') ? unescapeAll(joined) : joined;
+  return { text, line, column: markerColumn(lines.lineText(line)), endLine, depth };
+}
+
+/** Column of a list item's bullet or number, after indentation and blockquote markers. */
+function markerColumn(lineText: string): number {
+  const match = /^[\s>]*/.exec(lineText);
+  return (match ? match[0].length : 0) + 1;
+}
+
+/**
+ * The links of a piece of inline text (a paragraph, a heading, a table cell). Only text with a
+ * `](` (or a `]` when the plan defines references) is parsed: inline parsing is what the block
+ * pass skips to be fast, and a plan has few links. `place` maps an offset of the text to the
+ * file.
+ */
+function linksOf(content: string, env: object, place: (offset: number) => SourcePosition): Link[] {
+  const references = (env as { references?: object }).references;
+  if (!content.includes('](') && !(references && content.includes(']'))) return [];
+  const md = markdown();
+  const tokens: Token[] = [];
+  md.inline.parse(content, md, env, tokens);
+  const links: Link[] = [];
+  for (const token of tokens) {
+    const span = token.meta as LinkSpan | null;
+    if (token.type !== 'link_open' || !span || span.labelEnd < 0) continue;
+    const label = content.slice(span.start + 1, span.labelEnd);
+    const text = (label.includes('&') || label.includes('\\') ? unescapeAll(label) : label)
+      .replace(/\s+/g, ' ')
+      .trim();
+    const target = md.normalizeLinkText(token.attrGet('href') ?? '');
+    const at = place(span.start);
+    links.push({
+      text,
+      target,
+      line: at.line,
+      column: at.column,
+      endLine: place(span.end - 1).line,
+    });
+  }
+  return links;
+}
+
+/**
+ * Maps an offset of a paragraph's or heading's inline text to the file. The text is the source
+ * lines with the container's indentation removed, so each of its lines is found in its line.
+ */
+function placeOfInline(
+  inline: Token,
+  lines: LineIndex,
+  lineOffset: number,
+): (offset: number) => SourcePosition {
+  const first = inline.map![0] + lineOffset + 1;
+  let columns: number[] | undefined;
+  return (offset) => {
+    const before = inline.content.slice(0, offset);
+    const k = before.split('\n').length - 1;
+    const lineStart = before.lastIndexOf('\n') + 1;
+    columns ??= inline.content.split('\n').map((contentLine, index) => {
+      const lineText = lines.lineText(first + index);
+      const found = lineText.indexOf(contentLine);
+      return found >= 0 ? found : firstNonSpaceColumn(lineText) - 1;
+    });
+    return { line: first + k, column: (columns[k] ?? 0) + offset - lineStart + 1 };
+  };
 }
 
 /** The table starting at tokens[index]; `end` is the index of its table_close. */
@@ -286,8 +451,10 @@ function readTable(
   index: number,
   lines: LineIndex,
   lineOffset: number,
-): { table: Table; end: number } {
+  env: object,
+): { table: Table; end: number; cellLinks: Link[] } {
   const rows: TableRow[] = [];
+  const cellLinks: Link[] = [];
   let header: TableRow | undefined;
   let cells: string[] = [];
   let rowLine = 0;
@@ -305,11 +472,17 @@ function readTable(
       const row = tableRow(cells, rowLine, lines.lineText(rowLine));
       if (inHead) header = row;
       else rows.push(row);
+      row.cells.forEach((cell, c) => {
+        const column = row.cellColumns[c] ?? row.column;
+        cellLinks.push(
+          ...linksOf(cell, env, (offset) => ({ line: row.line, column: column + offset })),
+        );
+      });
     }
   }
   const line = (tokens[index].map ? tokens[index].map![0] : 0) + lineOffset + 1;
   header ??= tableRow([], line, lines.lineText(line));
-  return { table: { header, rows, line: header.line, column: header.column }, end: j };
+  return { table: { header, rows, line: header.line, column: header.column }, end: j, cellLinks };
 }
 
 /**
@@ -384,6 +557,8 @@ function emptyPlan(text: string, file: string, problems: ParseProblem[]): Parsed
     tasks: [],
     tables: [],
     codeBlocks: [],
+    listItems: [],
+    links: [],
     problems,
   };
 }

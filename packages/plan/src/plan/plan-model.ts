@@ -51,6 +51,31 @@ export interface TaskItem extends SourcePosition {
   readonly text: string;
   /** 1-based column where the text starts (on the item's first line). */
   readonly textColumn: number;
+  /** Last line of the list item, inclusive: its nested lists and paragraphs belong to it. */
+  readonly endLine: number;
+}
+
+/** A list item, task or not, as the evidence rules read it (the items under a threat table). */
+export interface ListItem extends SourcePosition {
+  /** The item's first paragraph, continuation lines joined by one space; '' when it has none. */
+  readonly text: string;
+  /** Last line of the item, inclusive (its nested lists included). */
+  readonly endLine: number;
+  /** 0 for an item of a top-level list, 1 for an item of a list nested in it, and so on. */
+  readonly depth: number;
+}
+
+/**
+ * An inline link, `[text](target)` (or a reference link that resolves). Only links are read:
+ * the rest of the inline markup is not parsed. The position is that of the `[`.
+ */
+export interface Link extends SourcePosition {
+  /** The text between the brackets, as written: escapes decoded, runs of white space one space. */
+  readonly text: string;
+  /** Where it points, as written (percent-encoding decoded). */
+  readonly target: string;
+  /** 1-based line of the link's end (a link's text may wrap over lines). */
+  readonly endLine: number;
 }
 
 export interface TableRow extends SourcePosition {
@@ -87,6 +112,10 @@ export interface Section {
   readonly tasks: readonly TaskItem[];
   readonly tables: readonly Table[];
   readonly codeBlocks: readonly CodeBlock[];
+  /** Every list item of the section, at any depth, in document order. */
+  readonly listItems: readonly ListItem[];
+  /** Every link of the section's text (paragraphs, list items, table cells, headings). */
+  readonly links: readonly Link[];
   /** Blocks other than headings: paragraphs, lists, tables, code, quotes, rules, html. */
   readonly contentBlocks: number;
 }
@@ -109,6 +138,9 @@ export interface ParsedPlan {
   readonly tasks: readonly TaskItem[];
   readonly tables: readonly Table[];
   readonly codeBlocks: readonly CodeBlock[];
+  /** Every list item and every link of the body, in document order. */
+  readonly listItems: readonly ListItem[];
+  readonly links: readonly Link[];
   /** What kept the parser from reading part of the plan; empty for a well-formed plan. */
   readonly problems: readonly ParseProblem[];
 }

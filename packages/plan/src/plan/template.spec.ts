@@ -102,11 +102,53 @@ describe('the plan template', () => {
     ]);
   });
 
+  it('renders a threat table whose evidence placeholder fails until it is filled', () => {
+    const plan = renderPlan();
+    const row = plan.split('\n').find((line) => line.startsWith('| TODO(plan)'))!;
+    const withoutEvidence = plan
+      .replace(row, row.replace(/ TODO\(plan\) \|$/, ' |'))
+      .replace(/TODO\(plan\)/g, 'Written with care.');
+
+    expect(row).toBe('| TODO(plan) | TODO(plan) | TODO(plan) | TODO(plan) |');
+    expect(plan).toMatch(/^\| Threat \| Asset \| Mitigation \| Evidence \|$/m);
+    expect(
+      ruleIds(verifyVariant(withoutEvidence, { moduleCode: moduleCode(), skipApproval: true })),
+    ).toEqual(['evidence/missing']);
+  });
+
+  it('says above the security and testing items what evidence each wants', () => {
+    const plan = renderPlan();
+    const security = plan.slice(plan.indexOf('### Security & Privacy'));
+
+    expect(security).toMatch(
+      /^### Security & Privacy\n\n<!-- When you tick an item, cite the test that proves it:/,
+    );
+    expect(security).toContain(
+      '  - Rate limiting configured: a test that the request past the limit is refused,\n    and allowed again after the window.\n',
+    );
+    const guidance = plan.match(/^ {2}- [^:]+:/gm)?.map((line) => line.slice(4, -1));
+    expect(guidance).toEqual([
+      'Threat model completed',
+      'Enumeration attack prevention implemented',
+      'Rate limiting configured',
+      'PII protection in telemetry',
+      'Consistent error responses',
+      'Authentication/authorization implemented',
+      'Security test cases',
+      'Domain logic unit tests',
+      'Integration tests for workflows',
+      'Performance testing',
+      'Code duplication eliminated',
+    ]);
+    // The items stay one tight list under each heading.
+    expect(security).toMatch(/-->\n\n- \[ \] Threat model completed\n- \[ \] Enumeration/);
+  });
+
   it('renders a plan that passes every rule once its placeholders are filled in', () => {
     const filled = renderPlan()
       .replace(
-        /\| TODO\(plan\) \| TODO\(plan\) \| TODO\(plan\) \|/,
-        '| Flood | Rooms | Rate limit |',
+        /\| TODO\(plan\) \| TODO\(plan\) \| TODO\(plan\) \| TODO\(plan\) \|/,
+        '| Flood | Rooms | Rate limit | [Room › works](/packages/zeta/src/domain/room/room.aggregate.spec.ts) |',
       )
       .replace(/TODO\(plan\)/g, 'Written with care.');
 

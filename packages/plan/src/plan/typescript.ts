@@ -184,3 +184,171 @@ export function testCensus(code: string, tsx = false): TestCensus | undefined {
   }
   return { callsTestApi, tests, asserting };
 }
+
+/** Why a test would not run as a passing test: jest's modifiers, on it or on a `describe` around it. */
+export type TestMark = 'skip' | 'todo' | 'only' | 'failing';
+
+/** One `it`/`test` of a test file, as jest names it. */
+export interface TestCase {
+  /** The `describe` titles around it, then its own title; undefined where a title is not a literal. */
+  readonly titles: ReadonlyArray<string | undefined>;
+  /** The titles joined by ` › `, when every one is a literal. */
+  readonly fullName: string | undefined;
+  /**
+   * For a test of an `.each` table (`it.each(rows)('refuses %s', …)`): what the names jest gives
+   * its rows look like, with every placeholder (`%s`, `$name`) as a wildcard.
+   */
+  readonly pattern: RegExp | undefined;
+  /** Skipped, todo, focused or expected to fail, and by what (`it.skip`, `xdescribe`). */
+  readonly mark: TestMark | undefined;
+  readonly markedBy: string | undefined;
+  /** `inline`: a function written in the call; `reference`: a function named there; `none`: todo. */
+  readonly body: 'inline' | 'reference' | 'none';
+  /** Whether the inline body calls `expect…` or `assert…`. */
+  readonly asserts: boolean;
+  /** 1-based position of the call in the file. */
+  readonly line: number;
+  readonly column: number;
+}
+
+export interface TestFile {
+  readonly tests: readonly TestCase[];
+  /** Syntax errors TypeScript's parser found (the tests found are what it could read). */
+  readonly syntaxErrors: number;
+}
+
+const DESCRIBE = new Set(['describe', 'xdescribe', 'fdescribe']);
+const TEST = new Set(['it', 'test', 'xit', 'xtest', 'fit']);
+const ROOT_MARK: Readonly<Record<string, TestMark>> = {
+  xdescribe: 'skip',
+  xit: 'skip',
+  xtest: 'skip',
+  fdescribe: 'only',
+  fit: 'only',
+};
+const MEMBER_MARK: Readonly<Record<string, TestMark>> = {
+  skip: 'skip',
+  todo: 'todo',
+  only: 'only',
+  failing: 'failing',
+};
+/** jest's `.each` title placeholders: printf-style `%s` and `$name.path` for object rows. */
+const EACH_PLACEHOLDER = /%%|%[a-zA-Z#]|\$[A-Za-z_][\w.]*/g;
+
+const testFiles = new Map<string, TestFile | undefined>();
+const TEST_FILE_CACHE_SIZE = 256;
+
+/**
+ * The tests of a test file, as jest would name them: nested `describe`s, `it`/`test` and their
+ * modifiers, with string or template-literal titles (a title with `${…}` or a variable is not
+ * known before the tests run). Parsed with TypeScript's parser (TSX for `.tsx`/`.jsx`); the
+ * last files asked for are kept by their code, and a file whose code is a plan's block reuses
+ * that block's parse. Undefined when the file cannot be parsed at all.
+ */
+export function testFile(code: string, fileName: string): TestFile | undefined {
+  const tsx = /\.[jt]sx$/.test(fileName);
+  const key = `${tsx ? 'x' : 's'}${code}`;
+  if (testFiles.has(key)) return testFiles.get(key);
+  const census = readTestFile(code, tsx);
+  if (testFiles.size >= TEST_FILE_CACHE_SIZE)
+    testFiles.delete(testFiles.keys().next().value as string);
+  testFiles.set(key, census);
+  return census;
+}
+
+function readTestFile(code: string, tsx: boolean): TestFile | undefined {
+  const source = parseBlock(code, tsx);
+  if (source instanceof Error) return undefined;
+  const ts = typescript();
+  const tests: TestCase[] = [];
+  const chain = (callee: ts.Expression): string[] => {
+    if (ts.isIdentifier(callee)) return [callee.text];
+    if (ts.isPropertyAccessExpression(callee))
+      return [...chain(callee.expression), callee.name.text];
+    if (ts.isCallExpression(callee)) return chain(callee.expression);
+    if (ts.isTaggedTemplateExpression(callee)) return chain(callee.tag);
+    return [];
+  };
+  const asserts = (node: ts.Node): boolean =>
+    (ts.isCallExpression(node) && ASSERTION.test(chain(node.expression)[0] ?? '')) ||
+    ts.forEachChild(node, asserts) === true;
+  const titleOf = (node: ts.Expression | undefined): string | undefined =>
+    node && (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node))
+      ? node.text
+      : undefined;
+  const isFunction = (node: ts.Node): node is ts.ArrowFunction | ts.FunctionExpression =>
+    ts.isArrowFunction(node) || ts.isFunctionExpression(node);
+  interface Scope {
+    readonly titles: ReadonlyArray<string | undefined>;
+    readonly mark: TestMark | undefined;
+    readonly markedBy: string | undefined;
+    readonly each: boolean;
+  }
+  const markOf = (names: readonly string[]): TestMark | undefined =>
+    ROOT_MARK[names[0]] ??
+    names
+      .slice(1)
+      .map((name) => MEMBER_MARK[name])
+      .find(Boolean);
+
+  const visit = (node: ts.Node, scope: Scope): void => {
+    if (ts.isCallExpression(node)) {
+      const names = chain(node.expression);
+      const root = names[0] ?? '';
+      if (DESCRIBE.has(root) || TEST.has(root)) {
+        const own = markOf(names);
+        const mark = scope.mark ?? own;
+        const markedBy = scope.mark ? scope.markedBy : own ? names.join('.') : undefined;
+        const each = scope.each || names.includes('each');
+        const titles = [...scope.titles, titleOf(node.arguments[0])];
+        const fn = node.arguments.slice(1).find(isFunction);
+        if (DESCRIBE.has(root)) {
+          if (fn) visit(fn.body, { titles, mark, markedBy, each });
+          return;
+        }
+        const fullName = titles.every((title) => title !== undefined)
+          ? titles.join(' › ')
+          : undefined;
+        const reference = node.arguments.length > 1 && !fn && !names.includes('todo');
+        const at = source.getLineAndCharacterOfPosition(node.getStart(source));
+        tests.push({
+          titles,
+          fullName,
+          pattern: each && fullName !== undefined ? eachPattern(fullName) : undefined,
+          mark: mark ?? (names.includes('todo') ? 'todo' : undefined),
+          markedBy: markedBy ?? (names.includes('todo') ? names.join('.') : undefined),
+          body: fn ? 'inline' : reference ? 'reference' : 'none',
+          asserts: fn ? asserts(fn.body) : false,
+          line: at.line + 1,
+          column: at.character + 1,
+        });
+        return; // jest refuses tests inside tests
+      }
+    }
+    ts.forEachChild(node, (child) => visit(child, scope));
+  };
+  try {
+    visit(source, { titles: [], mark: undefined, markedBy: undefined, each: false });
+  } catch {
+    return undefined; // nested too deeply to walk
+  }
+  return { tests, syntaxErrors: source.parseDiagnostics?.length ?? 0 };
+}
+
+/** A full name of an `.each` test as a pattern: its placeholders match anything. */
+function eachPattern(fullName: string): RegExp | undefined {
+  if (fullName.search(EACH_PLACEHOLDER) === -1) return undefined;
+  let pattern = '';
+  let last = 0;
+  for (const match of fullName.matchAll(EACH_PLACEHOLDER)) {
+    pattern += escapeRegExp(fullName.slice(last, match.index));
+    pattern += match[0] === '%%' ? '%' : '.*?';
+    last = match.index! + match[0].length;
+  }
+  pattern += escapeRegExp(fullName.slice(last));
+  return new RegExp(`^${pattern}$`, 's');
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

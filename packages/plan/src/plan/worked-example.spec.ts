@@ -1,3 +1,4 @@
+import { DEFAULT_APPROVAL_POLICY } from './approval-policy';
 /**
  * The repository's worked example (docs/features/identity/RequestPasswordReset) is verified by
  * `nx run identity:verify-plan` like any plan. This test pins down what the README promises of
@@ -11,7 +12,11 @@ import { join } from 'node:path';
 import { GitRepo, makeTemp, removeTemp } from './__fixtures__/git-repo';
 import { loadConfig } from './config/load';
 import { planDigest } from './digest';
-import { readModuleCode } from './module-code';
+import { SEED_CATALOG } from './catalog';
+import { claimsNothing, planEvidence } from './evidence';
+import { parsePlan } from './parse-plan';
+import { createContext } from './rules/rule';
+import { ModuleCode, readModuleCode } from './module-code';
 import { verifyPlan } from './verify';
 import { verifyProjectPlans } from './verify-project';
 
@@ -35,6 +40,73 @@ describe('the worked example, identity/RequestPasswordReset', () => {
 
     expect(verifyPlan({ file: FILE, text: edited, moduleCode }).map((f) => f.ruleId)).toEqual([
       'approval/stale',
+    ]);
+  });
+
+  it('cites a test for every ticked security and testing item and for all 16 threats', () => {
+    const plan = parsePlan(text, FILE);
+    const evidence = planEvidence({
+      plan,
+      catalog: SEED_CATALOG,
+      sections: createContext(plan, {
+        moduleCode,
+        now: new Date(),
+        catalog: SEED_CATALOG,
+        plansDir: 'docs/features',
+        approvalPolicy: DEFAULT_APPROVAL_POLICY,
+        profile: {
+          requested: undefined,
+          name: 'default',
+          known: true,
+          modules: ['*'],
+          available: [],
+        },
+      }).sections,
+    });
+    const ticked = evidence.items.filter(
+      ({ owner }) =>
+        ['Security & Privacy', 'Testing & Quality'].includes(owner.group) &&
+        !claimsNothing(owner.task),
+    );
+
+    expect(
+      evidence.threats.map(({ owner, links }) => [owner.threat.split(' ')[0], links.length > 0]),
+    ).toEqual(Array.from({ length: 16 }, (_, i) => [`T${i + 1}`, true]));
+    expect(ticked.map(({ owner }) => owner.item)).toHaveLength(9);
+    for (const { owner, links } of ticked) {
+      if (owner.item !== 'Threat model completed')
+        expect([owner.item, links.length > 0]).toEqual([owner.item, true]);
+    }
+  });
+
+  it('fails at the link when a cited test is renamed, with its current name', () => {
+    const spec = 'src/infrastructure/rate-limiting/sliding-window.rate-limiter.spec.ts';
+    const title = 'has no double burst at a boundary, unlike fixed windows';
+    const source = moduleCode.readFile(spec)!;
+    expect(source).toContain(title);
+    const renamed: ModuleCode = {
+      ...moduleCode,
+      readFile: (path) =>
+        path === spec
+          ? source.replace(title, 'has no double burst at a window boundary')
+          : moduleCode.readFile(path),
+    };
+
+    const findings = verifyPlan({ file: FILE, text, moduleCode: renamed });
+
+    const name = `SlidingWindowRateLimiter › ${title}`;
+    const link = parsePlan(text, FILE).links.find((candidate) => candidate.text === name)!;
+    expect(link.target).toBe(`/packages/identity/${spec}`);
+    expect(text.split('\n')[link.line - 1].slice(link.column - 1)).toMatch(
+      /^\[SlidingWindowRateLimiter/,
+    );
+    expect(findings).toEqual([
+      expect.objectContaining({
+        ruleId: 'evidence/unknown-test',
+        line: link.line,
+        column: link.column,
+        message: `There is no test \`${name}\` in packages/identity/${spec}; rename the link to the test's current name: \`SlidingWindowRateLimiter › has no double burst at a window boundary\`.`,
+      }),
     ]);
   });
 

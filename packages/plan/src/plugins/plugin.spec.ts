@@ -202,7 +202,7 @@ describe('createNodesV2: the inferred verify-plan target', () => {
     );
 
     const targets = results[0][1].projects?.['libs/zeta']?.targets ?? {};
-    expect(Object.keys(targets)).toEqual(['check-plan']);
+    expect(Object.keys(targets)).toEqual(['check-plan', 'verify-evidence']);
     expect(targets['check-plan'].options).toEqual({
       plansDir: 'plans/zeta',
       config: { plansDir: 'plans/' },
@@ -234,5 +234,53 @@ describe('createNodesV2: the inferred verify-plan target', () => {
       await infer(['packages/broken/project.json', 'docs/features/broken/X/X-plan.md']),
     ).toEqual([]);
     expect(warn).toHaveBeenCalledTimes(1);
+  });
+
+  describe('the inferred verify-evidence target', () => {
+    it('follows the test target, reads its report, and is cached on the plans and that report', async () => {
+      project('packages/zeta/project.json', 'zeta');
+
+      const results = await infer([
+        'packages/zeta/project.json',
+        'docs/features/zeta/BookRoom/BookRoom-plan.md',
+      ]);
+
+      const target = results[0][1].projects?.['packages/zeta']?.targets?.['verify-evidence'];
+      expect(target).toMatchObject({
+        executor: '@mjomeet/plan:verify-evidence',
+        dependsOn: ['test'],
+        cache: true,
+        options: { plansDir: 'docs/features/zeta', config: {} },
+        outputs: ['{options.outputFile}'],
+      });
+      expect(target?.inputs?.slice(0, 2)).toEqual([
+        '{workspaceRoot}/docs/features/[zZ][eE][tT][aA]/**/*',
+        { dependentTasksOutputFiles: '**/jest-results.json' },
+      ]);
+    });
+
+    it('is named, follows the target and reads the report the configuration says', async () => {
+      project('packages/zeta/project.json', 'zeta');
+      const evidence = {
+        targetName: 'check-evidence',
+        testTarget: 'unit',
+        report: 'out/jest.json',
+      };
+
+      const results = await infer(
+        ['packages/zeta/project.json', 'docs/features/zeta/A/A-plan.md'],
+        { evidence },
+      );
+
+      const targets = results[0][1].projects?.['packages/zeta']?.targets ?? {};
+      expect(Object.keys(targets)).toEqual(['verify-plan', 'check-evidence']);
+      expect(targets['check-evidence']).toMatchObject({
+        dependsOn: ['unit'],
+        options: { config: { evidence } },
+      });
+      expect(targets['check-evidence'].inputs).toContainEqual({
+        dependentTasksOutputFiles: '**/jest.json',
+      });
+    });
   });
 });

@@ -4,7 +4,8 @@ import type {
   CreateNodesV2,
   TargetConfiguration,
 } from '@nx/devkit';
-import { relative, resolve, sep } from 'node:path';
+import { basename, relative, resolve, sep } from 'node:path';
+import { TEST_REPORT, TEST_TARGET, VERIFY_EVIDENCE_TARGET } from '../plan/layout';
 import {
   DEFAULT_PLANS_DIR,
   isPlanRequiredByTag,
@@ -66,6 +67,12 @@ function inferVerifyPlanTargets(
           [project.root]: {
             targets: {
               [targetName]: verifyPlanTarget(module, plansDir, options, context.workspaceRoot),
+              [options.evidence?.targetName ?? VERIFY_EVIDENCE_TARGET]: verifyEvidenceTarget(
+                module,
+                plansDir,
+                options,
+                context.workspaceRoot,
+              ),
             },
           },
         },
@@ -137,6 +144,39 @@ function approvalInputs(
     inputs.push({ runtime: 'git config --get-regexp ^gpg' });
   }
   return inputs;
+}
+
+/**
+ * After the tests: checks, in the report of the test run it depends on, that every test the
+ * module's plans cite ran and passed. Its inputs are the plans, the configuration (in its
+ * options) and the report the test task wrote or a cache hit restored: a new test run, or a
+ * changed citation, is a miss; nothing else is.
+ */
+function verifyEvidenceTarget(
+  module: string,
+  plansDir: string,
+  options: PlanPluginOptions,
+  workspaceRoot: string,
+): TargetConfiguration {
+  const { targetName: _name, ...config } = options;
+  const testTarget = options.evidence?.testTarget ?? TEST_TARGET;
+  const report = options.evidence?.report ?? TEST_REPORT;
+  return {
+    executor: '@mjomeet/plan:verify-evidence',
+    dependsOn: [testTarget],
+    cache: true,
+    inputs: [
+      `{workspaceRoot}/${plansDir}/${anyCase(module)}/**/*`,
+      { dependentTasksOutputFiles: `**/${basename(report)}` },
+      pluginInput(workspaceRoot),
+    ],
+    outputs: ['{options.outputFile}'],
+    options: { plansDir: `${plansDir}/${module}`, config },
+    metadata: {
+      description: `Checks, in the report of the ${testTarget} run it follows, that every test the plans in ${plansDir}/${module} cite ran and passed.`,
+      technologies: ['markdown'],
+    },
+  };
 }
 
 /**

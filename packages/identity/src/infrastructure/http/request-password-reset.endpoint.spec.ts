@@ -68,6 +68,20 @@ describe('RequestPasswordResetEndpoint', () => {
     expect(replaced.body.correlationId).toBe(correlationId);
   });
 
+  it('takes the requester from the proxy, not X-Forwarded-For', async () => {
+    const { endpoint, useCase } = setUp(accept);
+
+    await endpoint.handle(
+      post(
+        { emailAddress: 'ada@example.com' },
+        { 'x-forwarded-for': '198.51.100.99' },
+      ),
+    );
+
+    const command = useCase.execute.mock.calls[0][0];
+    expect(command.payload.requesterIp.value).toBe('203.0.113.7');
+  });
+
   it.each([
     ['no body', undefined],
     ['an array', ['ada@example.com']],

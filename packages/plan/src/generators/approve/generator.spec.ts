@@ -10,7 +10,13 @@ import {
   makeTemp,
   removeTemp,
 } from '../../plan/__fixtures__/git-repo';
-import { COMPLETE_DRAFT, PLAN_FILE, ZETA_FILES, ZETA_ROOT } from '../../plan/__fixtures__/plans';
+import {
+  COMPLETE_DRAFT,
+  PLAN_FILE,
+  specCodeOf,
+  ZETA_FILES,
+  ZETA_ROOT,
+} from '../../plan/__fixtures__/plans';
 import { planDigest } from '../../plan/digest';
 import { moduleCodeFromFiles } from '../../plan/module-code';
 import { verifyPlan } from '../../plan/verify';
@@ -76,6 +82,14 @@ describe('approve generator', () => {
       valueObjects: 'RoomName',
       skipFormat: true,
     });
+    // The specs whose tests the complete plan cites as evidence, as the plan shows them.
+    const specs = specCodeOf(COMPLETE_DRAFT);
+    for (const spec of [
+      'src/application/book-room/book-room.handler.spec.ts',
+      'src/domain/room/room-name.value-object.spec.ts',
+    ]) {
+      tree.write(`packages/zeta/${spec}`, specs[spec]);
+    }
   });
 
   it('refuses an unfinished plan, lists its errors, and changes nothing', async () => {

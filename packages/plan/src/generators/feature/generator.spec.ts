@@ -14,7 +14,7 @@ import {
   PLACEHOLDER,
   SECTIONS,
   SectionId,
-  THREAT_MODEL_COLUMNS,
+  THREAT_TABLE_COLUMNS,
 } from '../../plan/catalog';
 import { moduleCodeFromFiles } from '../../plan/module-code';
 import { verifyPlan } from '../../plan/verify';
@@ -272,10 +272,15 @@ describe('feature generator', () => {
         tags: ['type:module', 'plan:required'],
       });
       expect(Object.keys(project.targets ?? {}).sort()).toEqual(['test', 'typecheck']);
+      // jest's results are an output: verify-evidence reads them, restored by a cache hit too.
       expect(project.targets?.test).toEqual({
         executor: 'nx:run-commands',
-        outputs: ['{workspaceRoot}/coverage/{projectRoot}'],
-        options: { command: 'jest --config {projectRoot}/jest.config.cjs' },
+        cache: true,
+        outputs: ['{workspaceRoot}/coverage/{projectRoot}', '{projectRoot}/jest-results.json'],
+        options: {
+          command:
+            'jest --config {projectRoot}/jest.config.cjs --json --outputFile={projectRoot}/jest-results.json',
+        },
       });
       expect(project.targets?.typecheck).toEqual({
         executor: 'nx:run-commands',
@@ -443,7 +448,7 @@ describe('feature generator', () => {
         ],
         [
           'threat-model',
-          '<!-- One row per threat, each with the asset at risk and its mitigation. --> TODO(plan)',
+          '<!-- One row per threat, each with the asset at risk, its mitigation, and the test that proves it. --> TODO(plan)',
         ],
         [
           'implementation-steps',
@@ -460,9 +465,10 @@ describe('feature generator', () => {
         const threats = section(plan, 'threat-model');
 
         expect(threats).toMatch(
-          new RegExp(`^\\| ${THREAT_MODEL_COLUMNS.join(' +\\| ')} +\\|$`, 'm'),
+          new RegExp(`^\\| ${THREAT_TABLE_COLUMNS.join(' +\\| ')} +\\|$`, 'm'),
         );
-        expect(tableRows(threats)).toEqual([[PLACEHOLDER, PLACEHOLDER, PLACEHOLDER]]);
+        expect(THREAT_TABLE_COLUMNS).toEqual(['Threat', 'Asset', 'Mitigation', 'Evidence']);
+        expect(tableRows(threats)).toEqual([[PLACEHOLDER, PLACEHOLDER, PLACEHOLDER, PLACEHOLDER]]);
       });
 
       it('lists every component with its file', () => {

@@ -10,6 +10,7 @@ import {
 } from '@nx/devkit';
 import { DEFAULT_PROFILE } from '../../plan/config/resolve';
 import { isPlanRequiredByTag, PLAN_REQUIRED_TAG } from '../../plan/plan-required';
+import { ignoreTestReports, reportArgs, reportOutput } from '../../utils/test-report';
 import { dirname, join } from 'node:path';
 import { initGenerator, isPluginRegistered } from '../init/generator';
 import { formatSnippet, formatWithPrettier } from '../../utils/prettier';
@@ -117,6 +118,8 @@ function assertNotPlannedYet(tree: Tree, options: NormalizedFeatureOptions): voi
 
 function addModuleProject(tree: Tree, options: NormalizedFeatureOptions): string[] {
   const { project, projectRoot } = options;
+  const report = options.config.evidence.report;
+  ignoreTestReports(tree, report);
   const baseTsConfig = ['tsconfig.base.json', 'tsconfig.json'].find((file) => tree.exists(file));
   generateFiles(
     tree,
@@ -131,10 +134,14 @@ function addModuleProject(tree: Tree, options: NormalizedFeatureOptions): string
     projectType: 'library',
     tags: ['type:module', PLAN_REQUIRED_TAG],
     targets: {
-      test: {
+      // Cached, with jest's results as an output: verify-evidence reads them, from a cache hit too.
+      [options.config.evidence.testTarget]: {
         executor: 'nx:run-commands',
-        outputs: ['{workspaceRoot}/coverage/{projectRoot}'],
-        options: { command: 'jest --config {projectRoot}/jest.config.cjs' },
+        cache: true,
+        outputs: ['{workspaceRoot}/coverage/{projectRoot}', reportOutput(report)],
+        options: {
+          command: `jest --config {projectRoot}/jest.config.cjs ${reportArgs(reportOutput(report))}`,
+        },
       },
       typecheck: {
         executor: 'nx:run-commands',

@@ -1,4 +1,11 @@
-import { readNxJson, Tree, updateNxJson } from '@nx/devkit';
+import {
+  addProjectConfiguration,
+  logger,
+  readNxJson,
+  readProjectConfiguration,
+  Tree,
+  updateNxJson,
+} from '@nx/devkit';
 import { createTreeWithEmptyWorkspace } from '@nx/devkit/testing';
 import { AGENT_PROMPT_FILE, AGENTS_FILE, initGenerator, isPluginRegistered } from './generator';
 
@@ -71,6 +78,149 @@ describe('init generator', () => {
     });
     expect(nxJson?.targetDefaults?.test).toMatchObject({ dependsOn: ['check-plan'] });
     expect(JSON.stringify(nxJson?.targetDefaults?.build ?? {})).not.toContain('check-plan');
+  });
+
+  describe('the report verify-evidence reads', () => {
+    const REPORT_OUTPUT = '{projectRoot}/jest-results.json';
+
+    it('makes a project.json jest test target write it, as a cached output', async () => {
+      addProjectConfiguration(tree, 'billing', {
+        root: 'libs/billing',
+        targets: {
+          test: {
+            executor: 'nx:run-commands',
+            outputs: ['{workspaceRoot}/coverage/{projectRoot}'],
+            options: { command: 'jest --config libs/billing/jest.config.ts' },
+          },
+        },
+      });
+
+      await initGenerator(tree, { skipFormat: true });
+
+      expect(readProjectConfiguration(tree, 'billing').targets?.test).toEqual({
+        executor: 'nx:run-commands',
+        outputs: ['{workspaceRoot}/coverage/{projectRoot}', REPORT_OUTPUT],
+        options: {
+          command:
+            'jest --config libs/billing/jest.config.ts --json --outputFile={projectRoot}/jest-results.json',
+        },
+      });
+    });
+
+    it('writes it relative to a run-commands cwd, where jest resolves it', async () => {
+      addProjectConfiguration(tree, 'billing', {
+        root: 'libs/billing',
+        targets: {
+          test: {
+            executor: 'nx:run-commands',
+            options: { command: 'npx jest', cwd: '{projectRoot}' },
+          },
+        },
+      });
+
+      await initGenerator(tree, { skipFormat: true });
+
+      const test = readProjectConfiguration(tree, 'billing').targets?.test;
+      expect(test?.options.command).toBe('npx jest --json --outputFile=jest-results.json');
+      expect(test?.outputs).toEqual([REPORT_OUTPUT]);
+    });
+
+    it('sets up an @nx/jest:jest target through its options', async () => {
+      addProjectConfiguration(tree, 'billing', {
+        root: 'libs/billing',
+        targets: {
+          test: {
+            executor: '@nx/jest:jest',
+            options: { jestConfig: 'libs/billing/jest.config.ts' },
+          },
+        },
+      });
+
+      await initGenerator(tree, { skipFormat: true });
+
+      expect(readProjectConfiguration(tree, 'billing').targets?.test).toEqual({
+        executor: '@nx/jest:jest',
+        options: {
+          jestConfig: 'libs/billing/jest.config.ts',
+          json: true,
+          outputFile: REPORT_OUTPUT,
+        },
+        outputs: ['{workspaceRoot}/coverage/{projectRoot}', REPORT_OUTPUT],
+      });
+    });
+
+    it("sets up the test targets @nx/jest/plugin infers, keeping the plugin's outputs and the gate", async () => {
+      updateNxJson(tree, {
+        ...readNxJson(tree),
+        plugins: [{ plugin: '@nx/jest/plugin', options: { targetName: 'unit' } }],
+        targetDefaults: { unit: { dependsOn: ['^build'] } },
+      });
+
+      await initGenerator(tree, { skipFormat: true, gatedTargets: ['unit'] });
+      await initGenerator(tree, { skipFormat: true, gatedTargets: ['unit'] });
+
+      expect(readNxJson(tree)?.targetDefaults?.unit).toEqual([
+        { dependsOn: ['^build', 'verify-plan'] },
+        {
+          filter: { plugin: '@nx/jest/plugin' },
+          options: { args: ['--json', '--outputFile=jest-results.json'] },
+          outputs: ['...', REPORT_OUTPUT],
+        },
+      ]);
+    });
+
+    it('leaves a test target that does not run jest as it is, and says what it needs', async () => {
+      addProjectConfiguration(tree, 'web', {
+        root: 'apps/web',
+        targets: { test: { executor: '@nx/vite:test', options: {} } },
+      });
+      const warn = jest.spyOn(logger, 'warn').mockImplementation(() => undefined);
+
+      await initGenerator(tree, { skipFormat: true });
+
+      expect(readProjectConfiguration(tree, 'web').targets?.test).toEqual({
+        executor: '@nx/vite:test',
+        options: {},
+      });
+      expect(warn).toHaveBeenCalledWith(
+        expect.stringContaining(
+          "web:test does not run jest (@nx/vite:test), so it was left as it is. verify-evidence reads jest's --json report at apps/web/jest-results.json",
+        ),
+      );
+      warn.mockRestore();
+    });
+
+    it('adds the report to .gitignore once, and a second run changes nothing', async () => {
+      tree.write('.gitignore', 'node_modules\n/dist\n');
+      addProjectConfiguration(tree, 'billing', {
+        root: 'libs/billing',
+        targets: { test: { command: 'jest' } },
+      });
+
+      await initGenerator(tree, { skipFormat: true });
+      const project = tree.read('libs/billing/project.json', 'utf-8');
+      await initGenerator(tree, { skipFormat: true });
+
+      expect(tree.read('.gitignore', 'utf-8')).toBe(
+        "node_modules\n/dist\n\n# jest's results, read by verify-evidence\njest-results.json\n",
+      );
+      expect(tree.read('libs/billing/project.json', 'utf-8')).toBe(project);
+      expect(readProjectConfiguration(tree, 'billing').targets?.test).toMatchObject({
+        command: 'jest --json --outputFile={projectRoot}/jest-results.json',
+        outputs: [REPORT_OUTPUT],
+      });
+    });
+
+    it('--skipTestReports leaves the test targets alone', async () => {
+      addProjectConfiguration(tree, 'billing', {
+        root: 'libs/billing',
+        targets: { test: { command: 'jest' } },
+      });
+
+      await initGenerator(tree, { skipFormat: true, skipTestReports: true });
+
+      expect(readProjectConfiguration(tree, 'billing').targets?.test).toEqual({ command: 'jest' });
+    });
   });
 
   describe('--agents', () => {

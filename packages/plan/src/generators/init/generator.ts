@@ -11,7 +11,13 @@ import { render } from 'ejs';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PLACEHOLDER } from '../../plan/catalog';
-import { planPluginEntry, PLUGIN_NAME } from '../../utils/plan-config';
+import { TEST_REPORT, TEST_TARGET } from '../../plan/layout';
+import { planPluginEntry, planPluginOptions, PLUGIN_NAME } from '../../utils/plan-config';
+import {
+  ignoreTestReports,
+  isJestPluginReportEntry,
+  setUpTestReports,
+} from '../../utils/test-report';
 import type { InitGeneratorSchema } from './schema';
 
 export { PLUGIN_NAME };
@@ -20,8 +26,9 @@ export const DEFAULT_TARGET_NAME = 'verify-plan';
 export const DEFAULT_GATED_TARGETS = ['build', 'test', 'typecheck', 'lint'];
 
 /**
- * Registers the plugin and the gate. Idempotent: what is there already is kept, what is missing
- * is added, nothing is duplicated.
+ * Registers the plugin and the gate, and makes the jest test targets write the report that
+ * verify-evidence reads, as a cached output. Idempotent: what is there already is kept, what is
+ * missing is added, nothing is duplicated.
  */
 export async function initGenerator(tree: Tree, schema: InitGeneratorSchema = {}): Promise<void> {
   const targetName = schema.targetName ?? DEFAULT_TARGET_NAME;
@@ -44,9 +51,20 @@ export async function initGenerator(tree: Tree, schema: InitGeneratorSchema = {}
     const defaults = (targetDefaults[gated] ??= {});
     // A filtered (array) default gates every variant it lists.
     for (const entry of Array.isArray(defaults) ? defaults : [defaults]) {
+      // The entry for @nx/jest/plugin's targets adds the report only: it inherits the gate.
+      if (isJestPluginReportEntry(entry) && entry.dependsOn === undefined) continue;
       const dependsOn = entry.dependsOn ?? [];
       if (!dependsOn.includes(targetName)) entry.dependsOn = [...dependsOn, targetName];
     }
+  }
+
+  if (!schema.skipTestReports) {
+    const evidence = (
+      planPluginOptions(nxJson) as { evidence?: { testTarget?: string; report?: string } }
+    ).evidence;
+    const report = evidence?.report ?? TEST_REPORT;
+    setUpTestReports(tree, nxJson, evidence?.testTarget ?? TEST_TARGET, report);
+    ignoreTestReports(tree, report);
   }
 
   updateNxJson(tree, nxJson);

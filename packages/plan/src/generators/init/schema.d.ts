@@ -2,5 +2,6 @@ export interface InitGeneratorSchema {
   targetName?: string;
   gatedTargets?: string[];
   agents?: boolean;
+  skipTestReports?: boolean;
   skipFormat?: boolean;
 }

@@ -658,3 +658,11 @@ export function layoutOf(
   ].sort();
   return { plansDir, files, caseTwins, projectRoot, useCaseFolders };
 }
+
+/**
+ * Rules whose examples need a module's test files and a test run's report (the evidence rules):
+ * they are not run from docs/rules/ but in their own specs against real jest runs
+ * (evidence*.spec.ts, verify-evidence.spec.ts). A known gap of the docs' example runner.
+ */
+export const RUN_ELSEWHERE = (id: string): boolean =>
+  id.startsWith('evidence/');

@@ -7,6 +7,7 @@
 import Ajv, { ErrorObject } from 'ajv';
 import { Catalog, Checklist, SEED_CATALOG, SectionSpec } from '../catalog';
 import type { RuleMeta, Severity } from '../finding';
+import { TEST_REPORT, TEST_TARGET, VERIFY_EVIDENCE_TARGET } from '../layout';
 import { DEFAULT_PLANS_DIR } from '../plan-required';
 import { BUILT_IN_RULES } from '../rules';
 import type { Rule } from '../rules/rule';
@@ -34,6 +35,12 @@ export interface ResolvedProfile {
 export interface ResolvedConfig {
   readonly plansDir: string;
   readonly targetName: string;
+  /** verify-evidence's target, the test target it depends on, and the report, project-relative. */
+  readonly evidence: {
+    readonly targetName: string;
+    readonly testTarget: string;
+    readonly report: string;
+  };
   /** Every rule known, built-in and custom, whether it runs or not (for SARIF and docs). */
   readonly knownRules: readonly Rule[];
   /** The default profile: the full plan. */
@@ -101,13 +108,13 @@ export function resolveConfig(input: unknown, options: ResolveOptions = {}): Res
   ]);
   const overrides = (config.overrides ?? []).map((override, index) => {
     // Checked now, so that a typo fails whatever module is verified.
-    resolveRules(knownRules, byId, override.rules, where(`overrides[${index}].rules`));
+    resolveRules(knownRules, byId, override.rules, where(`overrides[${index}].rules`), catalog);
     return override;
   });
   const defaults = profile(
     DEFAULT_PROFILE,
     catalog,
-    resolveRules(knownRules, byId, config.rules ?? {}, where('rules')),
+    resolveRules(knownRules, byId, config.rules ?? {}, where('rules'), catalog),
     ['*'],
   );
   const profiles = new Map<string, ResolvedProfile>([[DEFAULT_PROFILE, defaults]]);
@@ -124,13 +131,18 @@ export function resolveConfig(input: unknown, options: ResolveOptions = {}): Res
     );
     const settings = { ...(config.rules ?? {}), ...(spec.rules ?? {}) };
     settingsOf.set(name, settings);
-    const rules = resolveRules(knownRules, byId, settings, `${key}.rules`);
+    const rules = resolveRules(knownRules, byId, settings, `${key}.rules`, catalog);
     profiles.set(name, profile(name, omitted, rules, spec.modules ?? []));
   }
 
   return {
     plansDir: (config.plansDir ?? DEFAULT_PLANS_DIR).replace(/\/+$/, ''),
     targetName: config.targetName ?? 'verify-plan',
+    evidence: {
+      targetName: config.evidence?.targetName ?? VERIFY_EVIDENCE_TARGET,
+      testTarget: config.evidence?.testTarget ?? TEST_TARGET,
+      report: (config.evidence?.report ?? TEST_REPORT).replace(/^\.\//, ''),
+    },
     knownRules,
     defaults,
     profiles,
@@ -146,7 +158,7 @@ export function resolveConfig(input: unknown, options: ResolveOptions = {}): Res
         settingsOf.get(chosen.name),
         ...matching.map((override) => override.rules),
       );
-      return resolveRules(knownRules, byId, settings, where('overrides'));
+      return resolveRules(knownRules, byId, settings, where('overrides'), catalog);
     },
     profileOf(name) {
       if (name === undefined || name === null || name === DEFAULT_PROFILE)
@@ -191,6 +203,12 @@ function validate(input: unknown): PlanConfigInput {
   if (config.approval?.owners !== undefined && config.approval.approvers !== 'codeowners') {
     throw new ConfigError(
       '@mjomeet/plan options: approval.owners maps CODEOWNERS handles to emails; it applies only with "approvers": "codeowners".',
+    );
+  }
+  const report = config.evidence?.report;
+  if (report !== undefined && report.split(/[\\/]/).includes('..')) {
+    throw new ConfigError(
+      `@mjomeet/plan options: evidence.report "${report}" must be a file inside the project, relative to its root and without "..", e.g. "jest-results.json".`,
     );
   }
   return config;
@@ -253,6 +271,7 @@ function resolveRules(
   byId: ReadonlyMap<string, Rule>,
   settings: Readonly<Record<string, RuleSetting>>,
   key: string,
+  catalog: Catalog,
 ): ResolvedRule[] {
   for (const id of Object.keys(settings)) {
     if (!byId.has(id))
@@ -281,6 +300,8 @@ function resolveRules(
       const check = ajv.compile(rule.meta.schema);
       if (!check(options))
         throw new ConfigError(describe(check.errors?.[0], `${key}["${rule.meta.id}"][1]`));
+      const problem = rule.scope === 'plan' ? rule.validate?.(options, catalog) : undefined;
+      if (problem) throw new ConfigError(`${key}["${rule.meta.id}"][1].${problem}`);
     }
     resolved.push({ rule, severity, options });
   }

@@ -25,6 +25,32 @@ export const CONFIG_SCHEMA = {
       description:
         'Where plans live, relative to the workspace root: {plansDir}/{module}/{UseCase}/{UseCase}-plan.md. Default: docs/features.',
     },
+    evidence: {
+      type: 'object',
+      additionalProperties: false,
+      description:
+        'Where verify-evidence finds the test run it checks. Which items need evidence is the options of the rule evidence/missing.',
+      properties: {
+        targetName: {
+          type: 'string',
+          pattern: KEBAB_ID,
+          description: 'The name of the inferred target. Default: verify-evidence.',
+        },
+        testTarget: {
+          type: 'string',
+          minLength: 1,
+          description:
+            "The target that runs the module's tests and writes the report; verify-evidence depends on it. Default: test.",
+        },
+        report: {
+          type: 'string',
+          minLength: 1,
+          pattern: '^[^/\\\\]',
+          description:
+            "The test run's machine-readable report (jest's --json results), relative to the project root, in a folder that exists before the tests run (jest does not create it). Default: jest-results.json.",
+        },
+      },
+    },
     rules: {
       type: 'object',
       description:
@@ -183,6 +209,11 @@ export type RuleSetting = Severity | [Severity] | [Severity, Record<string, unkn
 export interface PlanConfigInput {
   readonly targetName?: string;
   readonly plansDir?: string;
+  readonly evidence?: {
+    readonly targetName?: string;
+    readonly testTarget?: string;
+    readonly report?: string;
+  };
   readonly rules?: Readonly<Record<string, RuleSetting>>;
   readonly customRules?: readonly string[];
   readonly sections?: ReadonlyArray<{

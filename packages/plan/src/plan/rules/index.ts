@@ -15,6 +15,14 @@ import { approvalUnverifiable } from './approval/unverifiable';
 import { itemMissing } from './checklist/item-missing';
 import { naReason } from './checklist/na-reason';
 import { unchecked } from './checklist/unchecked';
+import { evidenceFailed } from './evidence/failed';
+import { evidenceMissing } from './evidence/missing';
+import { evidenceNoAssertion } from './evidence/no-assertion';
+import { evidenceNoReport } from './evidence/no-report';
+import { evidenceNotRun } from './evidence/not-run';
+import { evidenceSkippedTest } from './evidence/skipped-test';
+import { evidenceTarget } from './evidence/target';
+import { evidenceUnknownTest } from './evidence/unknown-test';
 import { frontMatter } from './plan/front-matter';
 import { misplacedFile } from './plan/misplaced-file';
 import { noPlans } from './plan/no-plans';
@@ -62,6 +70,11 @@ export const BUILT_IN_RULES: readonly Rule[] = [
   artifactMissing,
   specNotInPlan,
   specDrift,
+  evidenceMissing,
+  evidenceTarget,
+  evidenceUnknownTest,
+  evidenceSkippedTest,
+  evidenceNoAssertion,
   approvalMissing,
   approvalInvalid,
   approvalStale,
@@ -75,6 +88,9 @@ export const BUILT_IN_RULES: readonly Rule[] = [
   misplacedFile,
   noPlans,
   useCaseWithoutPlan,
+  evidenceNoReport,
+  evidenceNotRun,
+  evidenceFailed,
 ];
 
-export type { ModuleRule, PlanRule, Report, Rule, RuleContext } from './rule';
+export type { ModuleRule, PlanRule, Report, Rule, RuleContext, RunRule } from './rule';

@@ -15,6 +15,7 @@ import type { ModuleLayout } from '../module-layout';
 import type { ApprovalPolicy } from '../approval-policy';
 import type { CodeOwners } from '../codeowners';
 import type { PlanHistory } from '../plan-history';
+import type { EvidenceRun } from '../verify-evidence';
 
 export type { RuleMeta } from '../finding';
 
@@ -60,6 +61,11 @@ export interface PlanRule<Options = Readonly<Record<string, unknown>>> {
   readonly scope: 'plan';
   readonly meta: RuleMeta;
   check(context: RuleContext, report: Report, options: Options): void;
+  /**
+   * Checks options the configuration gives against what the workspace's plans contain (a group
+   * that no checklist has): `key: what is wrong`, or undefined when they are fine.
+   */
+  validate?(options: Options, catalog: Catalog): string | undefined;
 }
 
 /** A rule on a module as a whole: its plans folder and its code's layout. */
@@ -69,8 +75,26 @@ export interface ModuleRule<Options = Readonly<Record<string, unknown>>> {
   check(layout: ModuleLayout, report: ModuleReport, options: Options): void;
 }
 
+/**
+ * A rule on a test run (verify-evidence): what the last run of the module's tests says of the
+ * tests its plans cite. It reads the outcome of every cited test, computed once for all.
+ */
+export interface RunRule<Options = Readonly<Record<string, unknown>>> {
+  readonly scope: 'run';
+  readonly meta: RuleMeta;
+  check(run: EvidenceRun, report: RunReport, options: Options): void;
+}
+
+/** Reports a finding of a run rule: in a plan (at a link) or on the report file (at line 1). */
+export type RunReport = (
+  file: string,
+  at: SourcePosition,
+  messageId: string,
+  data?: MessageData,
+) => void;
+
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type Rule = PlanRule<any> | ModuleRule<any>;
+export type Rule = PlanRule<any> | ModuleRule<any> | RunRule<any>;
 
 /** Where every built-in rule is documented; a rule's anchor is its id without `/`. */
 export const RULES_DOC = 'https://github.com/mjomeet/plan/blob/main/docs/rules.md';

@@ -5,10 +5,11 @@ import { join, posix } from 'node:path';
 import {
   ARTIFACT_COLUMNS,
   Catalog,
+  EVIDENCE_GUIDANCE,
   INFRASTRUCTURE_TOPICS,
   PLACEHOLDER,
   SEED_CATALOG,
-  THREAT_MODEL_COLUMNS,
+  THREAT_TABLE_COLUMNS,
 } from '../../../plan/catalog';
 import type { Artifact } from './artifacts';
 import { listenerNames } from './artifacts';
@@ -98,12 +99,14 @@ export function planSubstitutions(
     checklistOf: (id: string) => catalog.checklists.find((checklist) => checklist.section === id),
     guide: (id: string, more = '') => guidanceComment(`${guidance(id)}${more}`),
     comment: guidanceComment,
+    evidenceGuide: (section: string, items: readonly string[]) =>
+      section === 'feature-checklist' ? evidenceComment(items) : '',
     artifacts,
     artifactTables: {
       'domain-model': artifacts.filter((artifact) => artifact.layer === 'domain'),
       'application-layer': artifacts.filter((artifact) => artifact.layer === 'application'),
     },
-    threatColumns: THREAT_MODEL_COLUMNS,
+    threatColumns: THREAT_TABLE_COLUMNS,
     artifactColumns: ARTIFACT_COLUMNS,
     infrastructureTopics: INFRASTRUCTURE_TOPICS,
     specs,
@@ -112,6 +115,41 @@ export function planSubstitutions(
 
 /** Plans keep to markdownlint's 80 columns, comments included. */
 const PLAN_WIDTH = 80;
+
+/**
+ * What evidence each item of a checklist group wants, as one comment above the group's items: a
+ * comment between the items would split the list (and prettier moves it out of the item).
+ */
+export function evidenceComment(items: readonly string[]): string {
+  const wanted = items.filter((item) => EVIDENCE_GUIDANCE[item] !== undefined);
+  if (wanted.length === 0) return '';
+  const lines = wrap(
+    "When you tick an item, cite the test that proves it: `— [describe › test](path/to/the.spec.ts)`, the test's full name as jest names it, linked to its file. What each item wants:",
+    '<!-- ',
+    '  ',
+  );
+  for (const item of wanted)
+    lines.push(...wrap(`${item}: ${EVIDENCE_GUIDANCE[item]}`, '  - ', '    '));
+  lines.push('-->');
+  return lines.join('\n');
+}
+
+/** Words wrapped at the plan's width, the first line after `first`, the others after `rest`. */
+function wrap(text: string, first: string, rest: string): string[] {
+  const lines: string[] = [];
+  let line = first;
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    const blank = line === first || line === rest;
+    if (!blank && line.length + 1 + word.length > PLAN_WIDTH) {
+      lines.push(line);
+      line = `${rest}${word}`;
+    } else {
+      line += blank ? word : ` ${word}`;
+    }
+  }
+  lines.push(line);
+  return lines;
+}
 
 /**
  * Guidance for the person who writes the plan, as an HTML comment: it renders as nothing, and

@@ -4,6 +4,7 @@ import {
   findingsOf,
   lineOf,
   replaceOnce,
+  ruleIds,
   verifyVariant,
 } from '../../__fixtures__/plans';
 import { FEATURE_CHECKLIST, IMPLEMENTATION_CHECKLIST } from '../../catalog';
@@ -157,7 +158,10 @@ describe('checklist/unchecked', () => {
       /^- \[ \]/gm,
       '- [x]',
     );
+    const findings = verifyVariant(text);
 
-    expect(verifyVariant(text)).toEqual([]);
+    expect(rule(text)).toEqual([]);
+    // Ticked without a test, the items that need evidence are evidence/missing's.
+    expect(ruleIds(findings)).toEqual(['evidence/missing']);
   });
 });

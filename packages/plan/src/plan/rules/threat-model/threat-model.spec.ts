@@ -68,7 +68,7 @@ describe('threat-model/no-threats', () => {
     const text = replaceOnce(
       COMPLETE_PLAN,
       threatSection,
-      '## Threat model\n\n| Asset | Threat | Likelihood | Mitigation |\n| --- | --- | --- | --- |\n| Rooms | Flood | high | Rate limit |\n\n',
+      '## Threat model\n\n| Asset | Threat | Likelihood | Mitigation | Evidence |\n| --- | --- | --- | --- | --- |\n| Rooms | Flood | high | Rate limit | [BookRoomHandler › refuses the 31st booking of a member within an hour](/packages/zeta/src/application/book-room/book-room.handler.spec.ts) |\n\n',
     );
 
     expect(verifyVariant(text, { skipApproval: true })).toEqual([]);

@@ -1,0 +1,4 @@
+export interface CompleteGeneratorSchema {
+  module: string;
+  useCase: string;
+}
