@@ -390,7 +390,7 @@ describe('evidence/skipped-test', () => {
   it('reports a todo test', () => {
     const files = withSpec(HANDLER_SPEC, (code) =>
       code.replace(
-        /it\('refuses the 31st booking of a member within an hour', async \(\) => \{[\s\S]*?\n  \}\);\n/,
+        /it\('refuses the 31st booking of a member within an hour', async \(\) => \{[\s\S]*?\n {2}\}\);\n/,
         "it.todo('refuses the 31st booking of a member within an hour');\n",
       ),
     );
