@@ -70,10 +70,14 @@ describe('approve generator', () => {
   let tree: Tree;
   let restoreEnv: () => void;
 
-  afterEach(() => restoreEnv());
+  afterEach(() => {
+    restoreEnv();
+    jest.restoreAllMocks();
+  });
 
   beforeEach(async () => {
     restoreEnv = actAs({ name: 'A. Reviewer', email: 'reviewer@example.com' });
+    jest.spyOn(logger, 'info').mockImplementation(() => undefined);
     tree = createTreeWithEmptyWorkspace();
     // The complete fixture plan was written for this use-case with this value object.
     await featureGenerator(tree, {
@@ -112,6 +116,11 @@ describe('approve generator', () => {
     const before = Date.now();
 
     await approveGenerator(tree, { module: 'zeta', useCase: 'BookRoom' });
+
+    // It says that the approval counts once committed by the approver.
+    expect(jest.mocked(logger.info).mock.calls.flat().join('\n')).toContain(
+      `Approved as A. Reviewer <reviewer@example.com>. The approval counts once you commit it as yourself: git add ${PLAN_FILE} && git commit -m "Approve zeta/BookRoom".`,
+    );
 
     const approved = tree.read(PLAN_FILE, 'utf-8') ?? '';
     const { status, approvals } = frontMatter(approved) as {
@@ -272,10 +281,14 @@ describe('approve generator in a git repository: four eyes', () => {
   });
 
   afterAll(() => removeTemp(temp));
-  afterEach(() => restoreEnv());
+  afterEach(() => {
+    restoreEnv();
+    jest.restoreAllMocks();
+  });
 
   it("refuses the plan's author, naming their commit, and changes nothing", async () => {
     restoreEnv = actAs(BOB);
+    jest.spyOn(logger, 'info').mockImplementation(() => undefined);
     const tree = new FsTree(repo.root, false);
 
     await expect(approveGenerator(tree, { module: 'zeta', useCase: 'BookRoom' })).rejects.toThrow(
@@ -286,6 +299,7 @@ describe('approve generator in a git repository: four eyes', () => {
 
   it('approves as a reviewer who did not write it', async () => {
     restoreEnv = actAs(ALICE);
+    jest.spyOn(logger, 'info').mockImplementation(() => undefined);
     const tree = new FsTree(repo.root, false);
 
     await approveGenerator(tree, { module: 'zeta', useCase: 'BookRoom' });
