@@ -13,6 +13,8 @@ import { expectExit, freshWorkspace } from './support/fresh-workspace';
 import { removeTempDir } from './support/packages';
 import { frontMatter, parseStylish, Workspace } from './support/workspace';
 
+const REVIEWER = { name: 'E2E Reviewer', email: 'reviewer@example.invalid' };
+
 const PLAN = 'docs/features/zeta/BookRoom/BookRoom-plan.md';
 const MODULE = 'packages/zeta';
 const REPORT = `${MODULE}/jest-results.json`;
@@ -88,16 +90,15 @@ describe('evidence: the tests a plan cites, checked before and after they run', 
   it('a plan citing its evidence is approved, and verify-evidence runs the tests once and passes', async () => {
     ws.write(PLAN, donePlan());
     expectExit(
-      await ws.nx([
-        'g',
-        '@mjomeet/plan:approve',
-        '--module=zeta',
-        '--useCase=BookRoom',
-        '--by=E2E Reviewer',
-        '--no-interactive',
-      ]),
+      await ws.nx(
+        ['g', '@mjomeet/plan:approve', '--module=zeta', '--useCase=BookRoom', '--no-interactive'],
+        undefined,
+        REVIEWER,
+      ),
       'success',
     );
+    // An approval counts once its approver commits it (CI verifies committed approvals only).
+    await ws.commitAll('Approve zeta/BookRoom', REVIEWER);
 
     const result = await ws.nx(['run', 'zeta:verify-evidence', '--outputStyle=static']);
 
