@@ -186,7 +186,10 @@ describe.each<PackageKey>(['plan', 'ddd'])('the packed @mjomeet/%s', (key) => {
         expect(semver.satisfies(NX_VERSION, peers[name])).toBe(true);
         expect(manifest.dependencies?.[name]).toBeUndefined();
       }
-      expect(semver.satisfies('5.9.3', peers.typescript)).toBe(true);
+      // TypeScript is the plugin's own, pinned: a workspace on TypeScript 5, 6 or 7 installs it
+      // without a peer conflict, and verification does not depend on the workspace's compiler.
+      expect(peers.typescript).toBeUndefined();
+      expect(manifest.dependencies?.typescript).toMatch(/^5\.9\.\d+$/);
       // Prettier formats generated files when the workspace has it; it is not required.
       expect(manifest.peerDependenciesMeta?.prettier?.optional).toBe(true);
     });
@@ -194,7 +197,7 @@ describe.each<PackageKey>(['plan', 'ddd'])('the packed @mjomeet/%s', (key) => {
 });
 
 describe('the plan tarball in an empty folder', () => {
-  it('installs with only its peer dependencies and loads', async () => {
+  it('installs with only its peer dependencies (Nx) and loads', async () => {
     const packed = await npmPack('plan', temp);
     const consumer = join(temp, 'consumer');
     mkdirSync(consumer);
@@ -206,7 +209,6 @@ describe('the plan tarball in an empty folder', () => {
       packed.tarball,
       `nx@${NX_VERSION}`,
       `@nx/devkit@${NX_VERSION}`,
-      'typescript@5.9.3',
     ]);
 
     // What Nx does with an installed plugin: load its main (createNodesV2), read generators.json
