@@ -26,6 +26,13 @@ import { verifyPlan } from '../../plan/verify';
 import { featureGenerator } from './generator';
 import type { FeatureGeneratorSchema } from './schema';
 
+// Nx's jest set-up, which the module project's creation composes, reads the project graph to
+// register its plugin; a unit test has no workspace on disk to compute one from.
+jest.mock('@nx/devkit', () => ({
+  ...jest.requireActual('@nx/devkit'),
+  createProjectGraphAsync: jest.fn(async () => ({ nodes: {}, dependencies: {} })),
+}));
+
 jest.setTimeout(180_000);
 
 const REPO = join(__dirname, '../../../../..');

@@ -1,4 +1,3 @@
-import { offsetFromRoot } from '@nx/devkit';
 import { render } from 'ejs';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -54,19 +53,6 @@ export function codeSubstitutions(options: NormalizedFeatureOptions): Record<str
 
 export function renderSnippet(name: string, substitutions: Record<string, unknown>): string {
   return render(readFileSync(join(FILES_DIR, 'snippets', name), 'utf-8'), substitutions);
-}
-
-export function moduleSubstitutions(
-  options: NormalizedFeatureOptions,
-  baseTsConfig: string | undefined,
-): Record<string, unknown> {
-  return {
-    tmpl: '',
-    project: options.project,
-    projectRoot: options.projectRoot,
-    offsetFromRoot: offsetFromRoot(options.projectRoot),
-    baseTsConfig,
-  };
 }
 
 export interface SpecForPlan {
