@@ -205,11 +205,7 @@ describe('the plan tarball in an empty folder', () => {
       join(consumer, 'package.json'),
       `${JSON.stringify({ name: 'consumer', version: '0.0.0', private: true }, null, 2)}\n`,
     );
-    await npmInstall(consumer, [
-      packed.tarball,
-      `nx@${NX_VERSION}`,
-      `@nx/devkit@${NX_VERSION}`,
-    ]);
+    await npmInstall(consumer, [packed.tarball, `nx@${NX_VERSION}`, `@nx/devkit@${NX_VERSION}`]);
 
     // What Nx does with an installed plugin: load its main (createNodesV2), read generators.json
     // and executors.json through the package's exports, load every factory and implementation.
