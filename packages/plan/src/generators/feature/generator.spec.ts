@@ -1,7 +1,9 @@
 import { addProjectConfiguration, readJson, readProjectConfiguration, Tree } from '@nx/devkit';
 import { createTreeWithEmptyWorkspace } from '@nx/devkit/testing';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { FsTree } from 'nx/src/generators/tree';
 import * as prettier from 'prettier';
 import * as ts from 'typescript';
 import { parse as parseYaml } from 'yaml';
@@ -1250,6 +1252,34 @@ describe('feature generator', () => {
         );
         expect(changedSince(before, tree)).toEqual([]);
       });
+    });
+
+    it('refuses to make a module project on TypeScript 7 (Nx 23 cannot), changing nothing, and says what works', async () => {
+      const root = mkdtempSync(join(tmpdir(), 'plan-feature-ts7-'));
+      try {
+        // What `npm install -D typescript@7` gives: a package whose main has no compiler API.
+        mkdirSync(join(root, 'node_modules/typescript'), { recursive: true });
+        writeFileSync(
+          join(root, 'node_modules/typescript/package.json'),
+          JSON.stringify({ name: 'typescript', version: '7.0.2', main: 'index.js' }),
+        );
+        writeFileSync(
+          join(root, 'node_modules/typescript/index.js'),
+          "module.exports = { version: '7.0.2', versionMajorMinor: '7.0' };\n",
+        );
+        writeFileSync(join(root, 'nx.json'), '{}');
+        writeFileSync(join(root, 'package.json'), JSON.stringify({ name: 'ws', private: true }));
+        const tree = new FsTree(root, false);
+
+        await expect(
+          featureGenerator(tree, { module: 'rooms', useCase: 'BookRoom' }),
+        ).rejects.toThrow(
+          /^The module "rooms" has no project yet, and making one runs Nx's @nx\/js:library, which needs TypeScript's JavaScript API; the workspace's typescript 7\.0\.2 .* Plan in an existing project with --project=<name>/,
+        );
+        expect(tree.listChanges()).toEqual([]);
+      } finally {
+        rmSync(root, { recursive: true, force: true });
+      }
     });
 
     describe('a new module in a --preset=ts workspace (npm workspaces, TS project references)', () => {

@@ -17,6 +17,7 @@ import {
 import { join } from 'node:path';
 import { PLAN_REQUIRED_TAG } from '../../../plan/plan-required';
 import { runningNxVersion } from './dependencies';
+import { UserInputError } from './names';
 import type { NormalizedFeatureOptions } from './normalize-options';
 import { FILES_DIR } from './templates';
 
@@ -39,6 +40,7 @@ export async function addModuleProject(
   tree: Tree,
   options: NormalizedFeatureOptions,
 ): Promise<CreatedModuleProject> {
+  assertWorkspaceTypeScriptHasApi(tree, options);
   const root = options.projectRoot;
   const before = new Set(tree.listChanges().map((change) => change.path));
   // Installs @nx/js out of band when the workspace lacks it; its init then adds it (and
@@ -75,6 +77,25 @@ export async function addModuleProject(
     .filter((change) => change.type !== 'DELETE' && !before.has(change.path))
     .map((change) => change.path);
   return { projectName, written, callback };
+}
+
+/**
+ * Nx 23's `@nx/js:library` reads tsconfig files with the workspace's TypeScript API, which
+ * TypeScript 7 (the native compiler) does not have: refused here, before anything is written,
+ * with what works instead. A workspace with no TypeScript yet gets one from Nx's init.
+ */
+function assertWorkspaceTypeScriptHasApi(tree: Tree, options: NormalizedFeatureOptions): void {
+  let typescript: { version?: string; readConfigFile?: unknown };
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    typescript = require(require.resolve('typescript', { paths: [tree.root] }));
+  } catch {
+    return;
+  }
+  if (typeof typescript.readConfigFile === 'function') return;
+  throw new UserInputError(
+    `The module "${options.project}" has no project yet, and making one runs Nx's @nx/js:library, which needs TypeScript's JavaScript API; the workspace's typescript ${typescript.version ?? ''} (7.x, the native compiler) has none, and Nx 23 does not support it yet. Plan in an existing project with --project=<name>, or create the library while the workspace is on TypeScript 6 or 5.`,
+  );
 }
 
 /** The linter the workspace uses, as `nx g @nx/js:library` follows it; none when it has none. */
