@@ -1146,6 +1146,16 @@ describe('feature generator', () => {
         );
       });
 
+      it('tells, in the plan, how to verify it with the project as Nx names it', async () => {
+        const tree = workspaceWithBilling();
+
+        await generate({ project: '@tsw/billing', useCase: 'IssueInvoice' }, tree);
+
+        expect(read(tree, ISSUE_INVOICE).replace(/\s+/g, ' ')).toContain(
+          'run `nx run @tsw/billing:verify-plan` until',
+        );
+      });
+
       it('writes relative imports with .js where the project resolves as nodenext, as Nx does', async () => {
         const tree = workspaceWithBilling();
 

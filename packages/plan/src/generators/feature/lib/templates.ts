@@ -77,6 +77,7 @@ export function planSubstitutions(
   return {
     tmpl: '',
     project: options.project,
+    projectName: options.projectName,
     useCase: options.useCase,
     profile,
     placeholder: PLACEHOLDER,
