@@ -11,7 +11,9 @@
  * run on TypeScript 7: see docs/typescript.md).
  *
  * Wall time: the cases run at once after a shared set-up (both presets created at once; the 5.9
- * workspace is a copy of the 6.0 one with its TypeScript changed). About 9 minutes on 2 cores.
+ * workspace is a copy of the 6.0 one with its TypeScript changed). Measured on 2 cores shared
+ * with other jobs: set-up 220 s, then the cases at once 350 s (TypeScript 7 after 6.0: 24 s),
+ * 12 minutes in all for this file. It prints its own timings at the end of its set-up.
  * PLAN_E2E_KEEP=1 keeps the workspaces and the registry's storage.
  */
 import { existsSync, readFileSync, rmSync } from 'node:fs';
@@ -450,10 +452,13 @@ describe('nx add @mjomeet/plan from a registry, in the workspaces create-nx-work
   });
 
   describe('TypeScript 7 added to the --preset=ts workspace, our plugin registered alone', () => {
-    it('installs with no peer conflict; the plugin keeps its own TypeScript 5.9', () => {
+    it('installs with no peer conflict of ours; the plugin keeps its own TypeScript 5.9', () => {
       const result = stepOf('typescript 7', 'install');
       expectExit(result, 'success');
-      expect(result.output).not.toMatch(/ERESOLVE|peer dep|Could not resolve dependency/i);
+      // npm does warn, for ts-jest (peer typescript <7), which Nx's jest set-up installs:
+      // nothing of npm's peer warnings names our packages.
+      const warnings = result.output.split('\n').filter((line) => line.startsWith('npm warn'));
+      expect(warnings.filter((line) => /@mjomeet\//.test(line))).toEqual([]);
       const ws = wsOf('typescript 7');
       expect(
         ws.readJson<{ version: string }>('node_modules/typescript/package.json').version,
