@@ -56,7 +56,9 @@ describe('a team that configures @mjomeet/plan in nx.json', () => {
   },
   check(context, report) {
     const section = context.sections.get('privacy');
-    if (section && !/\\bDPO\\b/.test(context.plan.text.slice(context.plan.lines.lineStart(section.heading.line)))) {
+    const { lines, text } = context.plan;
+    const body = section ? text.slice(lines.lineStart(section.heading.line), lines.lineStart(section.endLine + 1)) : '';
+    if (section && !/\\bDPO\\b/.test(body)) {
       report(section.heading, 'noDpo', { section: 'the privacy section' });
     }
   },
@@ -140,12 +142,7 @@ describe('a team that configures @mjomeet/plan in nx.json', () => {
   it('approve approves the plan under specs/, and verify-plan passes', async () => {
     ws.write(
       PLAN,
-      ws
-        .read(PLAN)
-        .replace(
-          '- [ ] Threat model completed\n',
-          `- [ ] Threat model completed\n- [ ] ${DPO_ITEM}\n`,
-        ),
+      ws.read(PLAN).replace(/^(- \[[ x]\] Threat model completed.*\n)/m, `$1- [ ] ${DPO_ITEM}\n`),
     );
 
     expectExit(
