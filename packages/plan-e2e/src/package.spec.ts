@@ -192,7 +192,10 @@ describe.each<PackageKey>(['plan', 'ddd'])('the packed @mjomeet/%s', (key) => {
         expect(semver.satisfies(NX_VERSION, peers[name])).toBe(true);
         expect(manifest.dependencies?.[name]).toBeUndefined();
       }
-      expect(semver.satisfies('5.9.3', peers.typescript)).toBe(true);
+      // TypeScript is the plugin's own, pinned: a workspace on TypeScript 5, 6 or 7 installs it
+      // without a peer conflict, and verification does not depend on the workspace's compiler.
+      expect(peers.typescript).toBeUndefined();
+      expect(manifest.dependencies?.typescript).toMatch(/^5\.9\.\d+$/);
       // Prettier formats generated files when the workspace has it; it is not required.
       expect(manifest.peerDependenciesMeta?.prettier?.optional).toBe(true);
     });
@@ -200,7 +203,7 @@ describe.each<PackageKey>(['plan', 'ddd'])('the packed @mjomeet/%s', (key) => {
 });
 
 describe('the plan tarball in an empty folder', () => {
-  it('installs with only its peer dependencies and loads', async () => {
+  it('installs with only its peer dependencies (Nx) and loads', async () => {
     const packed = await npmPack('plan', temp);
     const consumer = join(temp, 'consumer');
     mkdirSync(consumer);
@@ -208,12 +211,7 @@ describe('the plan tarball in an empty folder', () => {
       join(consumer, 'package.json'),
       `${JSON.stringify({ name: 'consumer', version: '0.0.0', private: true }, null, 2)}\n`,
     );
-    await npmInstall(consumer, [
-      packed.tarball,
-      `nx@${NX_VERSION}`,
-      `@nx/devkit@${NX_VERSION}`,
-      'typescript@5.9.3',
-    ]);
+    await npmInstall(consumer, [packed.tarball, `nx@${NX_VERSION}`, `@nx/devkit@${NX_VERSION}`]);
 
     // What Nx does with an installed plugin: load its main (createNodesV2), read generators.json
     // and executors.json through the package's exports, load every factory and implementation.

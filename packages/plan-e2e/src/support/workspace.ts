@@ -23,7 +23,11 @@ export interface Person {
 export const E2E_AUTHOR: Person = { name: 'plan-e2e', email: 'plan-e2e@example.invalid' };
 
 export class Workspace {
-  constructor(readonly root: string) {}
+  /** `env`: the user's environment (e.g. an npm pointed at a local registry); userEnv() if none. */
+  constructor(
+    readonly root: string,
+    readonly env?: NodeJS.ProcessEnv,
+  ) {}
 
   path(file: string): string {
     return join(this.root, file);
@@ -51,13 +55,23 @@ export class Workspace {
    * with (what `approve` records), given as git's GIT_AUTHOR_* variables.
    */
   nx(args: readonly string[], timeoutMs = 180_000, as?: Person): Promise<RunResult> {
-    const env = as ? userEnv({ GIT_AUTHOR_NAME: as.name, GIT_AUTHOR_EMAIL: as.email }) : undefined;
+    const author = as ? { GIT_AUTHOR_NAME: as.name, GIT_AUTHOR_EMAIL: as.email } : undefined;
+    const env = author ? { ...(this.env ?? userEnv()), ...author } : this.env;
     return run(this.path('node_modules/.bin/nx'), args, { cwd: this.root, timeoutMs, env });
   }
 
   /** A binary of the workspace's node_modules (tsc, jest, prettier). */
   bin(name: string, args: readonly string[], timeoutMs = 120_000): Promise<RunResult> {
-    return run(this.path(`node_modules/.bin/${name}`), args, { cwd: this.root, timeoutMs });
+    return run(this.path(`node_modules/.bin/${name}`), args, {
+      cwd: this.root,
+      env: this.env,
+      timeoutMs,
+    });
+  }
+
+  /** `npm ...` in the workspace, with its environment. */
+  npm(args: readonly string[], timeoutMs = 300_000): Promise<RunResult> {
+    return run('npm', args, { cwd: this.root, env: this.env, timeoutMs });
   }
 
   /** git in the workspace, committing as `as` (author and committer), unsigned. */
@@ -144,6 +158,14 @@ export function writeWorkspaceFiles(root: string, tarballs: Tarballs): void {
         '@types/node': '20.19.25',
         typescript: '~5.9.3',
         prettier: '3.6.2',
+        // What @nx/js:library and @nx/jest:configuration add for a module project, so that
+        // feature has nothing to install here (the registry e2e installs them for real).
+        tslib: '2.8.1',
+        '@swc/helpers': '0.5.17',
+        'jest-environment-node': '30.2.0',
+        'jest-util': '30.2.0',
+        'ts-jest': '29.4.5',
+        'ts-node': '10.9.1',
       },
     }),
     'nx.json': json({

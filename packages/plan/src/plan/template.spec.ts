@@ -84,7 +84,7 @@ const moduleCode = () =>
   zetaModule({ ...ZETA_FILES, ...Object.fromEntries(SPECS.map((spec) => [spec.file, spec.code])) });
 
 function renderPlan(): string {
-  const options = { project: 'zeta', useCase: { className: 'BookRoom' } };
+  const options = { project: 'zeta', projectName: 'zeta', useCase: { className: 'BookRoom' } };
   return render(readFileSync(TEMPLATE, 'utf-8'), {
     ...planSubstitutions(
       options as unknown as NormalizedFeatureOptions,

@@ -11,11 +11,22 @@ import type { CodeBlock, ParsedPlan } from './plan-model';
  * TypeScript is loaded on first use. It is by far the largest module the plan model needs
  * (~0.4 s to load), and Nx loads the plugin's entry point, which exports the model, in a plugin
  * worker on every command that computes the project graph, only to read createNodesV2.
+ *
+ * It is the plugin's own TypeScript, a pinned dependency, not the workspace's: a workspace on
+ * TypeScript 6 or 7 (whose native compiler has no JavaScript API) gets a copy nested under the
+ * plugin, so the findings are the same whatever the workspace compiles with.
  */
 let compiler: typeof ts | undefined;
 export function typescript(): typeof ts {
+  if (compiler) return compiler;
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return (compiler ??= require('typescript') as typeof ts);
+  const loaded = require('typescript') as typeof ts;
+  if (typeof loaded.createSourceFile !== 'function' || typeof loaded.createScanner !== 'function') {
+    throw new Error(
+      `@mjomeet/plan needs TypeScript's JavaScript API (its own dependency, typescript 5.9), but the typescript ${String(loaded.version ?? '')} it loaded has none. Reinstall @mjomeet/plan so that npm gives it its own copy, and check that no "overrides" entry replaces it.`,
+    );
+  }
+  return (compiler = loaded);
 }
 
 /** Info-string languages read as TypeScript. */

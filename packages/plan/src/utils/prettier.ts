@@ -18,6 +18,11 @@ export async function formatWithPrettier(tree: Tree, files: readonly string[]): 
   for (const file of files) {
     if (!tree.exists(file)) continue;
     const filepath = joinPathFragments(tree.root, file);
+    // What prettier has no parser for (.gitignore, .spec.swcrc) or the workspace ignores is kept.
+    const info = await prettier.getFileInfo(filepath, {
+      ignorePath: ['.prettierignore'].map((p) => joinPathFragments(tree.root, p)),
+    });
+    if (info.ignored || !info.inferredParser) continue;
     const config = (await prettier.resolveConfig(filepath, { editorconfig: true })) ?? {};
     const markdown = file.endsWith('.md')
       ? {

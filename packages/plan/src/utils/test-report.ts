@@ -10,8 +10,11 @@ import {
   logger,
   NxJsonConfiguration,
   ProjectConfiguration,
+  readNxJson,
+  readProjectConfiguration,
   TargetConfiguration,
   Tree,
+  updateNxJson,
   updateProjectConfiguration,
 } from '@nx/devkit';
 import { posix } from 'node:path';
@@ -125,6 +128,25 @@ export function setUpTestReports(
     }
   }
   addJestPluginDefaults(nxJson, report);
+}
+
+/**
+ * Sets up one new project's test target, the way init set up the others: its own target when it
+ * has one, and `@nx/jest/plugin`'s when Nx's jest generator registered that plugin just now.
+ */
+export function setUpProjectTestReport(
+  tree: Tree,
+  name: string,
+  targetName: string,
+  report: string,
+): void {
+  setUpTestTarget(tree, name, readProjectConfiguration(tree, name), targetName, report);
+  const nxJson = readNxJson(tree);
+  if (nxJson) {
+    addJestPluginDefaults(nxJson, report);
+    updateNxJson(tree, nxJson);
+  }
+  ignoreTestReports(tree, report);
 }
 
 /**

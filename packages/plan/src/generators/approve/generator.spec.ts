@@ -23,6 +23,16 @@ import { verifyPlan } from '../../plan/verify';
 import { featureGenerator } from '../feature/generator';
 import { approveGenerator } from './generator';
 
+// Nx's jest set-up, which the module project's creation composes, reads the project graph to
+// register its plugin; a unit test has no workspace on disk to compute one from.
+jest.mock('@nx/devkit', () => ({
+  ...jest.requireActual('@nx/devkit'),
+  createProjectGraphAsync: jest.fn(async () => ({ nodes: {}, dependencies: {} })),
+}));
+
+// Creating a module project runs Nx's library and jest generators: seconds, not milliseconds.
+jest.setTimeout(60_000);
+
 /** The front matter of a plan, parsed. */
 function frontMatter(text: string): Record<string, unknown> {
   return parse(text.split(/^---$/m)[1]) as Record<string, unknown>;

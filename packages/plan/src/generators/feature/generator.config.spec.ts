@@ -8,6 +8,16 @@ import { loadConfig } from '../../plan/config/load';
 import { verifyPlan } from '../../plan/verify';
 import { featureGenerator } from './generator';
 
+// Nx's jest set-up, which the module project's creation composes, reads the project graph to
+// register its plugin; a unit test has no workspace on disk to compute one from.
+jest.mock('@nx/devkit', () => ({
+  ...jest.requireActual('@nx/devkit'),
+  createProjectGraphAsync: jest.fn(async () => ({ nodes: {}, dependencies: {} })),
+}));
+
+// Creating a module project runs Nx's library and jest generators: seconds, not milliseconds.
+jest.setTimeout(60_000);
+
 function workspaceWith(options: Record<string, unknown>): Tree {
   const tree = createTreeWithEmptyWorkspace();
   const nxJson = readNxJson(tree) ?? {};

@@ -1,7 +1,9 @@
 import { addProjectConfiguration, readJson, readProjectConfiguration, Tree } from '@nx/devkit';
 import { createTreeWithEmptyWorkspace } from '@nx/devkit/testing';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { FsTree } from 'nx/src/generators/tree';
 import * as prettier from 'prettier';
 import * as ts from 'typescript';
 import { parse as parseYaml } from 'yaml';
@@ -24,6 +26,16 @@ import { normalizeOptions } from './lib/normalize-options';
 import { MAX_PATH_LENGTH } from './lib/path-limits';
 import { writtenPaths } from './lib/written-paths';
 import type { FeatureGeneratorSchema } from './schema';
+
+// Nx's jest set-up, which the module project's creation composes, reads the project graph to
+// register its plugin; a unit test has no workspace on disk to compute one from.
+jest.mock('@nx/devkit', () => ({
+  ...jest.requireActual('@nx/devkit'),
+  createProjectGraphAsync: jest.fn(async () => ({ nodes: {}, dependencies: {} })),
+}));
+
+// Creating a module project runs Nx's library and jest generators: seconds, not milliseconds.
+jest.setTimeout(60_000);
 
 // ---------------------------------------------------------------------------------------------
 // Helpers
@@ -60,6 +72,63 @@ async function generate(schema: FeatureGeneratorSchema, tree = createTreeWithEmp
   // The callback (npm install of added packages) is never run here.
   const callback = await featureGenerator(tree, schema);
   return { tree, written: changedSince(before, tree), callback };
+}
+
+/**
+ * An empty workspace as `create-nx-workspace --preset=ts` makes it: npm workspaces, a solution
+ * tsconfig.json with references, nodenext and customConditions in tsconfig.base.json, the
+ * TypeScript plugin, prettier with single quotes.
+ */
+function tsSolutionWorkspace(): Tree {
+  const tree = createTreeWithEmptyWorkspace();
+  tree.delete('.oxfmtrc.json');
+  tree.write('.prettierrc', JSON.stringify({ singleQuote: true }));
+  tree.write(
+    'package.json',
+    JSON.stringify({
+      name: '@tsw/source',
+      private: true,
+      workspaces: ['packages/*'],
+      devDependencies: {
+        nx: '23.2.1',
+        '@nx/js': '23.2.1',
+        typescript: '~6.0.3',
+        prettier: '~3.6.2',
+      },
+    }),
+  );
+  tree.write(
+    'tsconfig.base.json',
+    JSON.stringify({
+      compilerOptions: {
+        composite: true,
+        module: 'nodenext',
+        moduleResolution: 'nodenext',
+        strict: true,
+        target: 'es2022',
+        lib: ['es2022'],
+        customConditions: ['@tsw/source'],
+      },
+    }),
+  );
+  tree.write(
+    'tsconfig.json',
+    JSON.stringify({
+      extends: './tsconfig.base.json',
+      compileOnSave: false,
+      files: [],
+      references: [],
+    }),
+  );
+  tree.write(
+    'nx.json',
+    JSON.stringify({
+      plugins: [
+        { plugin: '@nx/js/typescript', options: { typecheck: { targetName: 'typecheck' } } },
+      ],
+    }),
+  );
+  return tree;
 }
 
 let scheduleMeetingFiles: Promise<Map<string, string>> | undefined;
@@ -174,15 +243,28 @@ const SCHEDULE_MEETING_CODE = [
   'src/application/schedule-meeting/schedule-meeting-follow-up.scheduled-command.ts',
 ];
 const specOf = (file: string) => file.replace(/\.ts$/, '.spec.ts');
+/** What @nx/js:library and @nx/jest:configuration make of the module project here. */
 const MODULE_FILES = [
   'README.md',
   'jest.config.cjs',
+  'package.json',
   'project.json',
   'src/index.ts',
   'tsconfig.json',
+  'tsconfig.lib.json',
+  'tsconfig.spec.json',
 ];
-/** The first use-case of an empty workspace registers the plugin and adds the module's packages. */
-const WORKSPACE_FILES = ['nx.json', 'package.json'];
+/**
+ * The first use-case of an empty workspace registers the plugin, and Nx's generators set jest up
+ * (its preset and root config), map the module's import path and add their packages.
+ */
+const WORKSPACE_FILES = [
+  'jest.config.ts',
+  'jest.preset.js',
+  'nx.json',
+  'package.json',
+  'tsconfig.base.json',
+];
 
 /** The seed's checklist items, copied verbatim from seed/feature-plan.prompt.md. */
 const SEED_CHECKLIST = readFileSync(
@@ -220,22 +302,28 @@ describe('feature generator', () => {
       );
     });
 
-    it('checks the lengths of exactly the paths it writes, besides nx.json and package.json', () => {
+    it('checks the lengths of every path it writes, besides the workspace files', () => {
       const options = normalizeOptions(createTreeWithEmptyWorkspace(), SCHEDULE_MEETING);
 
-      expect(writtenPaths(options, useCaseArtifacts(options)).sort()).toEqual(
-        written.filter((path) => !WORKSPACE_FILES.includes(path)),
+      expect(writtenPaths(options, useCaseArtifacts(options))).toEqual(
+        expect.arrayContaining(written.filter((path) => !WORKSPACE_FILES.includes(path))),
       );
     });
 
     it('registers the plugin and its gate in nx.json, keeping what was there', () => {
       const nxJson = readJson(tree, 'nx.json');
 
-      expect(nxJson.plugins).toEqual(['@mjomeet/plan']);
+      expect(nxJson.plugins).toEqual([
+        { plugin: '@nx/jest/plugin', options: { targetName: 'test' } },
+        '@mjomeet/plan',
+      ]);
       expect(nxJson.affected).toEqual({ defaultBase: 'main' });
-      for (const target of ['build', 'test', 'typecheck', 'lint']) {
+      for (const target of ['build', 'typecheck', 'lint']) {
         expect(nxJson.targetDefaults[target].dependsOn).toEqual(['verify-plan']);
       }
+      // test's gate comes first; the entry for @nx/jest/plugin's targets adds the report only.
+      expect(nxJson.targetDefaults.test[0].dependsOn).toEqual(['verify-plan']);
+      expect(nxJson.targetDefaults.test[1].dependsOn).toBeUndefined();
       expect(nxJson.targetDefaults.build.cache).toBe(true);
     });
 
@@ -243,25 +331,22 @@ describe('feature generator', () => {
       const { dependencies, devDependencies } = readJson(tree, 'package.json');
 
       expect(Object.keys(dependencies)).toEqual(['@mjomeet/ddd']);
-      expect(Object.keys(devDependencies).sort()).toEqual(
-        [
-          '@nx/jest',
-          '@swc/core',
-          '@swc/jest',
-          '@types/jest',
-          '@types/node',
-          'jest',
-          'typescript',
-        ].sort(),
+      // What Nx's library and jest generators add for the project they make.
+      expect(Object.keys(devDependencies)).toEqual(
+        expect.arrayContaining(['@nx/js', '@nx/jest', 'jest', '@types/jest', 'typescript']),
       );
+      // No formatter is set up: the workspace's own (prettier here) formats the files.
+      expect(devDependencies.oxfmt).toBeUndefined();
       expect(typeof callback).toBe('function');
     });
 
-    it('leaves tsconfig.base.json alone', () => {
-      expect(written).not.toContain('tsconfig.base.json');
+    it("maps the module's import path in tsconfig.base.json, as nx g @nx/js:library does", () => {
+      expect(readJson(tree, 'tsconfig.base.json').compilerOptions.paths).toEqual({
+        '@proj/meetings': ['./packages/meetings/src/index.ts'],
+      });
     });
 
-    it('adds the module project with test and typecheck targets', () => {
+    it('makes the module project with @nx/js:library: a project.json here, a build, tagged', () => {
       const project = readProjectConfiguration(tree, 'meetings');
 
       expect(project).toMatchObject({
@@ -271,43 +356,52 @@ describe('feature generator', () => {
         projectType: 'library',
         tags: ['type:module', 'plan:required'],
       });
-      expect(Object.keys(project.targets ?? {}).sort()).toEqual(['test', 'typecheck']);
-      // jest's results are an output: verify-evidence reads them, restored by a cache hit too.
-      expect(project.targets?.test).toEqual({
-        executor: 'nx:run-commands',
-        cache: true,
-        outputs: ['{workspaceRoot}/coverage/{projectRoot}', '{projectRoot}/jest-results.json'],
-        options: {
-          command:
-            'jest --config {projectRoot}/jest.config.cjs --json --outputFile={projectRoot}/jest-results.json',
-        },
-      });
-      expect(project.targets?.typecheck).toEqual({
-        executor: 'nx:run-commands',
-        options: { command: 'tsc -p {projectRoot}/tsconfig.json --noEmit' },
+      expect(tree.exists(`${PROJECT}/project.json`)).toBe(true);
+      expect(project.targets?.build?.executor).toBe('@nx/js:tsc');
+      // Nx's sample code made way for the module's.
+      expect(tree.exists(`${PROJECT}/src/lib`)).toBe(false);
+    });
+
+    it("makes the module's jest run write the report verify-evidence reads, cached as an output", () => {
+      const defaults = readJson(tree, 'nx.json').targetDefaults.test;
+      const entries = Array.isArray(defaults) ? defaults : [defaults];
+
+      // The test target is @nx/jest/plugin's: its targets get the arguments and the output.
+      expect(entries).toContainEqual({
+        filter: { plugin: '@nx/jest/plugin' },
+        options: { args: ['--json', '--outputFile=jest-results.json'] },
+        outputs: ['...', '{projectRoot}/jest-results.json'],
       });
     });
 
-    it('configures the module strict, extending the workspace tsconfig', () => {
+    it('configures the module strict, extending the workspace tsconfig, as Nx does', () => {
       const tsconfig = readJson(tree, `${PROJECT}/tsconfig.json`);
 
       expect(tsconfig.extends).toBe('../../tsconfig.base.json');
-      expect(tsconfig.compilerOptions).toMatchObject({ strict: true, noEmit: true });
-      expect(tsconfig.include).toEqual(['src/**/*.ts']);
+      expect(tsconfig.compilerOptions).toMatchObject({ strict: true });
+      expect(tsconfig.references).toEqual([
+        { path: './tsconfig.lib.json' },
+        { path: './tsconfig.spec.json' },
+      ]);
+      expect(readJson(tree, `${PROJECT}/tsconfig.lib.json`).include).toEqual(['src/**/*.ts']);
     });
 
-    it('configures jest for the module', () => {
+    it('configures jest with @nx/jest, in a jest.config.cjs that loads without TypeScript, and its plugin infers test', () => {
       const config = read(tree, `${PROJECT}/jest.config.cjs`);
 
       expect(config).toContain(`displayName: "meetings"`);
-      expect(config).toContain('@swc/jest');
+      expect(config).toContain('preset: "../../jest.preset.js"');
       expect(config).toContain('coverage/packages/meetings');
+      expect(config).not.toMatch(/^\s*(import|export)\s/m);
+      expect(tree.exists(`${PROJECT}/jest.config.cts`)).toBe(false);
+      expect(tree.exists(`${PROJECT}/jest.config.ts`)).toBe(false);
     });
 
     it('explains the workflow in the module README', () => {
       const readme = read(tree, `${PROJECT}/README.md`);
 
       expect(readme.startsWith('# meetings\n')).toBe(true);
+      expect(squash(readme)).toContain('`nx test meetings` runs only once');
       expect(readme).toContain('`docs/features/meetings/`');
       expect(squash(readme)).toContain(
         'nx g @mjomeet/plan:feature --module=meetings --useCase=<Name>',
@@ -623,7 +717,8 @@ describe('feature generator', () => {
       const tsFiles = () => written.filter((file) => file.endsWith('.ts'));
 
       it('writes every .ts file exactly as prettier formats it', async () => {
-        expect(tsFiles()).toHaveLength(2 * SCHEDULE_MEETING_CODE.length + 1);
+        // The code, its specs and the barrel, and the root jest.config.ts of Nx's jest set-up.
+        expect(tsFiles()).toHaveLength(2 * SCHEDULE_MEETING_CODE.length + 2);
         for (const file of tsFiles()) {
           const source = read(tree, file);
           expect({ file, source: await prettier.format(source, { filepath: file }) }).toEqual({
@@ -898,11 +993,13 @@ describe('feature generator', () => {
       it('writes the plan and creates the module project, but no code', async () => {
         const { tree, written, callback } = await generate({ ...SCHEDULE_MEETING, skipCode: true });
 
-        // The plugin is registered (the plan must be verifiable), but no package is added.
+        // The plugin is registered (the plan must be verifiable); the module's project is made
+        // by Nx's generators, which add their packages, but not the kernel.
         expect(written).toEqual(
-          [PLAN, 'nx.json', ...MODULE_FILES.map((file) => `${PROJECT}/${file}`)].sort(),
+          [PLAN, ...WORKSPACE_FILES, ...MODULE_FILES.map((file) => `${PROJECT}/${file}`)].sort(),
         );
-        expect(callback).toBeUndefined();
+        expect(readJson(tree, 'package.json').dependencies?.['@mjomeet/ddd']).toBeUndefined();
+        expect(typeof callback).toBe('function');
         expect(readProjectConfiguration(tree, 'meetings').root).toBe(PROJECT);
         expect(read(tree, `${PROJECT}/src/index.ts`)).toBe('');
         expect(tree.exists(`${PROJECT}/src/domain`)).toBe(false);
@@ -931,7 +1028,7 @@ describe('feature generator', () => {
         );
 
         expect(written).toEqual(['docs/features/meetings/RenameMeeting/RenameMeeting-plan.md']);
-        expect(readJson(tree, 'nx.json').plugins).toEqual(['@mjomeet/plan']);
+        expect(readJson(tree, 'nx.json').plugins).toContain('@mjomeet/plan');
       });
     });
 
@@ -984,7 +1081,8 @@ describe('feature generator', () => {
       expect(written).toEqual(
         [
           PLAN,
-          ...WORKSPACE_FILES,
+          'nx.json',
+          'package.json',
           'libs/meetings/project.json',
           'libs/meetings/src/index.ts',
           ...SCHEDULE_MEETING_CODE.flatMap((file) => [
@@ -1000,6 +1098,258 @@ describe('feature generator', () => {
       expect(readProjectConfiguration(tree, 'meetings').tags).toEqual(['plan:required']);
       expect(tree.exists(PROJECT)).toBe(false);
     });
+
+    describe('--project: planning in an existing library, whatever defines it', () => {
+      /** The text with double quotes as single ones: the virtual tree's prettier has no .prettierrc. */
+      const q = (text: string) => text.replace(/"/g, "'");
+      /** What `nx g @nx/js:library packages/billing` leaves in a --preset=ts workspace. */
+      function workspaceWithBilling(nx?: object): Tree {
+        const tree = tsSolutionWorkspace();
+        tree.write(
+          'packages/billing/package.json',
+          JSON.stringify({
+            name: '@tsw/billing',
+            version: '0.0.1',
+            type: 'module',
+            ...(nx ? { nx } : {}),
+          }),
+        );
+        tree.write(
+          'packages/billing/tsconfig.lib.json',
+          JSON.stringify({ extends: '../../tsconfig.base.json' }),
+        );
+        tree.write('packages/billing/src/index.ts', "export * from './lib/billing.js';\n");
+        tree.write(
+          'packages/billing/src/lib/billing.ts',
+          "export const billing = () => 'billing';\n",
+        );
+        return tree;
+      }
+      const ISSUE_INVOICE = 'docs/features/billing/IssueInvoice/IssueInvoice-plan.md';
+
+      it("plans in a package.json project: module from its unscoped name, tagged in its package.json's nx field, its layout and config kept", async () => {
+        const tree = workspaceWithBilling();
+        const before = filesOf(tree);
+
+        const { written } = await generate(
+          { project: '@tsw/billing', useCase: 'IssueInvoice' },
+          tree,
+        );
+
+        expect(read(tree, ISSUE_INVOICE)).toMatch(/^module: billing$/m);
+        expect(readJson(tree, 'packages/billing/package.json')).toEqual({
+          name: '@tsw/billing',
+          version: '0.0.1',
+          type: 'module',
+          nx: { tags: ['plan:required'] },
+        });
+        expect(tree.exists('packages/billing/project.json')).toBe(false);
+        // Its code and config stay; the skeletons and the barrel's new lines are all it gains.
+        expect(read(tree, 'packages/billing/src/lib/billing.ts')).toBe(
+          before.get('packages/billing/src/lib/billing.ts'),
+        );
+        expect(
+          written.filter(
+            (path) =>
+              path.startsWith('packages/billing/') && !/\/src\/(domain|application)\//.test(path),
+          ),
+        ).toEqual(['packages/billing/package.json', 'packages/billing/src/index.ts']);
+        expect(q(read(tree, 'packages/billing/src/index.ts')).split('\n')).toEqual(
+          expect.arrayContaining([
+            "export * from './lib/billing.js';",
+            "export * from './application/issue-invoice/issue-invoice.handler.js';",
+          ]),
+        );
+      });
+
+      it('tells, in the plan, how to verify it with the project as Nx names it', async () => {
+        const tree = workspaceWithBilling();
+
+        await generate({ project: '@tsw/billing', useCase: 'IssueInvoice' }, tree);
+
+        expect(read(tree, ISSUE_INVOICE).replace(/\s+/g, ' ')).toContain(
+          'run `nx run @tsw/billing:verify-plan` until',
+        );
+      });
+
+      it('writes relative imports with .js where the project resolves as nodenext, as Nx does', async () => {
+        const tree = workspaceWithBilling();
+
+        await generate({ project: '@tsw/billing', useCase: 'IssueInvoice' }, tree);
+
+        const handler = q(
+          read(tree, 'packages/billing/src/application/issue-invoice/issue-invoice.handler.ts'),
+        );
+        expect(handler).toContain("from '../../domain/invoice/invoice.repository.port.js';");
+        expect(handler).toContain("from './issue-invoice.command.js';");
+        expect(handler).toContain("from '@mjomeet/ddd';");
+        // The plan shows the specs as the files have them.
+        expect(q(read(tree, ISSUE_INVOICE))).toContain("from './issue-invoice.command.js';");
+      });
+
+      it('tags plan:module:<module> when --module differs from its unscoped name; approve and verify-plan then find it', async () => {
+        const tree = createTreeWithEmptyWorkspace();
+        addProjectConfiguration(tree, 'legacy-invoicing', {
+          root: 'apps/back/invoicing',
+          targets: {},
+        });
+
+        await generate(
+          { project: 'legacy-invoicing', module: 'billing', useCase: 'IssueInvoice' },
+          tree,
+        );
+
+        expect(readProjectConfiguration(tree, 'legacy-invoicing').tags).toEqual([
+          'plan:required',
+          'plan:module:billing',
+        ]);
+        expect(
+          tree.exists('apps/back/invoicing/src/application/issue-invoice/issue-invoice.command.ts'),
+        ).toBe(true);
+        expect(tree.exists(ISSUE_INVOICE)).toBe(true);
+        // A second use-case finds the project through the tag.
+        await generate({ module: 'billing', useCase: 'RefundInvoice', aggregate: 'Invoice' }, tree);
+        expect(
+          tree.exists(
+            'apps/back/invoicing/src/application/refund-invoice/refund-invoice.command.ts',
+          ),
+        ).toBe(true);
+        expect(tree.exists('packages/billing')).toBe(false);
+      });
+
+      it('adds no tag it has already', async () => {
+        const tree = workspaceWithBilling({ tags: ['plan:required', 'scope:billing'] });
+
+        const { written } = await generate(
+          { project: '@tsw/billing', useCase: 'IssueInvoice' },
+          tree,
+        );
+
+        expect(written).not.toContain('packages/billing/package.json');
+      });
+
+      it.each<[string, (tree: Tree) => void, FeatureGeneratorSchema, RegExp]>([
+        [
+          'a project Nx does not have',
+          () => undefined,
+          { project: '@tsw/nothing', useCase: 'IssueInvoice' },
+          /^There is no Nx project named "@tsw\/nothing"\. Give its name as Nx shows it \(nx show projects\)/,
+        ],
+        [
+          'a module that another project is already',
+          (tree) => addProjectConfiguration(tree, 'billing', { root: 'libs/billing', targets: {} }),
+          { project: '@tsw/billing', useCase: 'IssueInvoice' },
+          /^The module "billing" is the project "billing" already \(in libs\/billing\); one module is one project\./,
+        ],
+        [
+          '--directory beside --project',
+          () => undefined,
+          { project: '@tsw/billing', useCase: 'IssueInvoice', directory: 'libs/billing' },
+          /^--directory is where a new module project is created; "@tsw\/billing" exists already, in packages\/billing\./,
+        ],
+        [
+          'neither --module nor --project',
+          () => undefined,
+          { useCase: 'IssueInvoice' },
+          /^Say where the use-case goes: --module=<name> .* or --project=<Nx project>/,
+        ],
+      ])('refuses %s, changing nothing', async (_case, arrange, schema, message) => {
+        const tree = workspaceWithBilling();
+        arrange(tree);
+        const before = filesOf(tree);
+
+        await expect(featureGenerator(tree, schema)).rejects.toThrow(message);
+
+        expect(changedSince(before, tree)).toEqual([]);
+      });
+
+      it('refuses a module tagged otherwise, changing nothing', async () => {
+        const tree = workspaceWithBilling({ tags: ['plan:module:invoicing'] });
+        const before = filesOf(tree);
+
+        await expect(
+          featureGenerator(tree, {
+            project: '@tsw/billing',
+            module: 'billing',
+            useCase: 'IssueInvoice',
+          }),
+        ).rejects.toThrow(
+          /^The project "@tsw\/billing" is the module "invoicing" \(its tag "plan:module:invoicing"\), not "billing"\./,
+        );
+        expect(changedSince(before, tree)).toEqual([]);
+      });
+    });
+
+    it('refuses to make a module project on TypeScript 7 (Nx 23 cannot), changing nothing, and says what works', async () => {
+      const root = mkdtempSync(join(tmpdir(), 'plan-feature-ts7-'));
+      try {
+        // What `npm install -D typescript@7` gives: a package whose main has no compiler API.
+        mkdirSync(join(root, 'node_modules/typescript'), { recursive: true });
+        writeFileSync(
+          join(root, 'node_modules/typescript/package.json'),
+          JSON.stringify({ name: 'typescript', version: '7.0.2', main: 'index.js' }),
+        );
+        writeFileSync(
+          join(root, 'node_modules/typescript/index.js'),
+          "module.exports = { version: '7.0.2', versionMajorMinor: '7.0' };\n",
+        );
+        writeFileSync(join(root, 'nx.json'), '{}');
+        writeFileSync(join(root, 'package.json'), JSON.stringify({ name: 'ws', private: true }));
+        const tree = new FsTree(root, false);
+
+        await expect(
+          featureGenerator(tree, { module: 'rooms', useCase: 'BookRoom' }),
+        ).rejects.toThrow(
+          /^The module "rooms" has no project yet, and making one runs Nx's @nx\/js:library, which needs TypeScript's JavaScript API; the workspace's typescript 7\.0\.2 .* Plan in an existing project with --project=<name>/,
+        );
+        expect(tree.listChanges()).toEqual([]);
+      } finally {
+        rmSync(root, { recursive: true, force: true });
+      }
+    });
+
+    describe('a new module in a --preset=ts workspace (npm workspaces, TS project references)', () => {
+      let tree: Tree;
+
+      beforeAll(async () => {
+        tree = tsSolutionWorkspace();
+        await generate({ module: 'rooms', useCase: 'BookRoom' }, tree);
+      });
+
+      it('is a package.json project named after the workspace scope, ESM, with no project.json', () => {
+        expect(tree.exists('packages/rooms/project.json')).toBe(false);
+        expect(readJson(tree, 'packages/rooms/package.json')).toMatchObject({
+          name: '@tsw/rooms',
+          type: 'module',
+          nx: { tags: ['type:module', 'plan:required'] },
+        });
+        expect(readProjectConfiguration(tree, '@tsw/rooms').root).toBe('packages/rooms');
+      });
+
+      it("is referenced from the solution tsconfig and uses the workspace's customConditions", () => {
+        expect(readJson(tree, 'tsconfig.json').references).toEqual([{ path: './packages/rooms' }]);
+        const exports = readJson(tree, 'packages/rooms/package.json').exports['.'];
+        expect(exports['@tsw/source']).toBe('./src/index.ts');
+        // node10 nowhere: TypeScript 6 refuses it beside customConditions (TS5098, TS5107).
+        for (const file of ['tsconfig.json', 'tsconfig.lib.json', 'tsconfig.spec.json']) {
+          expect(read(tree, `packages/rooms/${file}`)).not.toMatch(
+            /node10|"moduleResolution": "node"/,
+          );
+        }
+      });
+
+      it("uses .js in relative imports and the workspace's jest set-up, in a jest.config.cjs", () => {
+        expect(read(tree, 'packages/rooms/src/index.ts').replace(/"/g, "'")).toContain(
+          "export * from './domain/room/room.aggregate.js';",
+        );
+        expect(
+          read(tree, 'packages/rooms/src/domain/room/room.aggregate.ts').replace(/"/g, "'"),
+        ).toContain("from './room-id.value-object.js';");
+        const jest = read(tree, 'packages/rooms/jest.config.cjs').replace(/"/g, "'");
+        expect(jest).toContain("'@swc/jest'");
+        expect(jest).toContain("preset: '../../jest.preset.js'");
+      });
+    });
   });
 
   describe('the workspace', () => {
@@ -1009,25 +1359,17 @@ describe('feature generator', () => {
       return tree;
     };
 
-    it('adds nothing and asks for no install when the workspace has every package', async () => {
-      const tree = withPackageJson({
-        name: 'ws',
-        dependencies: { '@mjomeet/ddd': '0.1.0' },
-        devDependencies: {
-          nx: '23.2.1',
-          '@nx/jest': '23.2.1',
-          jest: '30.2.0',
-          '@swc/jest': '0.2.39',
-          '@swc/core': '1.15.8',
-          '@types/jest': '30.0.0',
-          '@types/node': '20.19.25',
-          typescript: '5.9.3',
-        },
-      });
+    it('adds no package and asks for no install on a second use-case when the workspace has every package', async () => {
+      const tree = await workspaceWithScheduleMeeting();
+      const packageJson = read(tree, 'package.json');
 
-      const { written, callback } = await generate(SCHEDULE_MEETING, tree);
+      const { written, callback } = await generate(
+        { module: 'meetings', useCase: 'CancelMeeting', aggregate: 'Meeting' },
+        tree,
+      );
 
       expect(written).not.toContain('package.json');
+      expect(read(tree, 'package.json')).toBe(packageJson);
       expect(callback).toBeUndefined();
     });
 
@@ -1073,9 +1415,12 @@ describe('feature generator', () => {
         }),
       );
 
-      const { written } = await generate(SCHEDULE_MEETING, tree);
+      await generate(SCHEDULE_MEETING, tree);
 
-      expect(written).not.toContain('nx.json');
+      const plans = (readJson(tree, 'nx.json').plugins as Array<string | { plugin: string }>)
+        .map((entry) => (typeof entry === 'string' ? entry : entry))
+        .filter((entry) => (typeof entry === 'string' ? entry : entry.plugin) === '@mjomeet/plan');
+      expect(plans).toEqual([{ plugin: '@mjomeet/plan', options: { targetName: 'check-plan' } }]);
     });
   });
 
@@ -1518,7 +1863,7 @@ describe('feature generator', () => {
       await expectRefusal(
         tree,
         { module: 'x', useCase: 'ScheduleMeeting' },
-        /^packages\/x exists but is not an Nx project named "x"\. Move it away, or give it a project\.json with "name": "x"\.$/,
+        /^packages\/x exists but is not an Nx project of the module "x"\. Move it away, choose another --directory, or plan in it as it is with --project=<its Nx project name> \(nx show projects lists them\)\.$/,
       );
     });
   });

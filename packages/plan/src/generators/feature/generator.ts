@@ -1,16 +1,14 @@
 import {
-  addProjectConfiguration,
   generateFiles,
   GeneratorCallback,
   joinPathFragments,
   OverwriteStrategy,
-  readProjectConfiguration,
+  runTasksInSerial,
   Tree,
-  updateProjectConfiguration,
 } from '@nx/devkit';
 import { DEFAULT_PROFILE } from '../../plan/config/resolve';
-import { isPlanRequiredByTag, PLAN_REQUIRED_TAG } from '../../plan/plan-required';
-import { ignoreTestReports, reportArgs, reportOutput } from '../../utils/test-report';
+import { planModuleOf } from '../../plan/plan-required';
+import { addProjectTags, projectNamed } from '../../utils/module-project';
 import { dirname, join } from 'node:path';
 import { initGenerator, isPluginRegistered } from '../init/generator';
 import { formatSnippet, formatWithPrettier } from '../../utils/prettier';
@@ -18,6 +16,8 @@ import { Artifact, listenerNames, useCaseArtifacts } from './lib/artifacts';
 import { ensureModuleDependencies } from './lib/dependencies';
 import { assertIdentifiersAreFree, derivedIdentifiers } from './lib/derived-identifiers';
 import { addMethodToAggregate } from './lib/extend-aggregate';
+import { ImportExtension, relativeImportExtension, withImportExtension } from './lib/import-style';
+import { addModuleProject } from './lib/module-project';
 import { lockModule } from './lib/module-lock';
 import { nameSources } from './lib/name-sources';
 import { toNames, UserInputError } from './lib/names';
@@ -26,7 +26,6 @@ import { assertPathsFit } from './lib/path-limits';
 import {
   codeSubstitutions,
   FILES_DIR,
-  moduleSubstitutions,
   planSubstitutions,
   renderSnippet,
   SpecForPlan,
@@ -43,7 +42,8 @@ export async function featureGenerator(
   tree: Tree,
   schema: FeatureGeneratorSchema,
 ): Promise<GeneratorCallback | void> {
-  const lock = lockModule(tree, toNames(schema.module, 'The module').fileName);
+  const module = moduleToLock(tree, schema);
+  const lock = module === undefined ? undefined : lockModule(tree, module);
   if (!lock) return generateFeature(tree, schema);
   let callback: GeneratorCallback | void;
   try {
@@ -58,19 +58,38 @@ export async function featureGenerator(
   };
 }
 
+/** The module a run changes, to lock it; undefined when the options name none (refused later). */
+function moduleToLock(tree: Tree, schema: FeatureGeneratorSchema): string | undefined {
+  if (schema.module !== undefined) return toNames(schema.module, 'The module').fileName;
+  const project = schema.project === undefined ? undefined : projectNamed(tree, schema.project);
+  return project && planModuleOf(project.name, project.tags);
+}
+
 async function generateFeature(
   tree: Tree,
   schema: FeatureGeneratorSchema,
 ): Promise<GeneratorCallback | void> {
-  const options = normalizeOptions(tree, schema);
+  let options = normalizeOptions(tree, schema);
   assertNotPlannedYet(tree, options);
 
   const artifacts = useCaseArtifacts(options);
   assertUsableNames(options, schema, artifacts);
+  // Everything is checked: from here on, Nx writes all of it or, on an error, nothing.
   const written: string[] = [];
-  if (options.createProject) written.push(...addModuleProject(tree, options));
-  else markPlanRequired(tree, options.projectName);
-  if (!options.skipCode) written.push(...(await addUseCaseCode(tree, options, artifacts)));
+  const tasks: GeneratorCallback[] = [];
+  if (options.createProject) {
+    const created = await addModuleProject(tree, options);
+    options = { ...options, projectName: created.projectName };
+    written.push(...created.written);
+    tasks.push(created.callback);
+  } else {
+    const tagged = adoptProject(tree, options);
+    if (tagged) written.push(tagged);
+  }
+  const extension = relativeImportExtension(tree, options.projectRoot);
+  if (!options.skipCode) {
+    written.push(...(await addUseCaseCode(tree, options, artifacts, extension)));
+  }
 
   if (!isPluginRegistered(tree)) {
     // init's own formatFiles would re-wrap the plan: its nx.json is formatted with the rest.
@@ -82,7 +101,9 @@ async function generateFeature(
   addPlan(tree, options, artifacts);
   if (!options.skipFormat) await formatWithPrettier(tree, [options.planFile]);
 
-  return options.skipCode ? undefined : ensureModuleDependencies(tree);
+  const install = options.skipCode ? undefined : ensureModuleDependencies(tree);
+  if (install) tasks.push(install);
+  return tasks.length === 0 ? undefined : runTasksInSerial(...tasks);
 }
 
 export default featureGenerator;
@@ -116,58 +137,16 @@ function assertNotPlannedYet(tree: Tree, options: NormalizedFeatureOptions): voi
   }
 }
 
-function addModuleProject(tree: Tree, options: NormalizedFeatureOptions): string[] {
-  const { project, projectRoot } = options;
-  const report = options.config.evidence.report;
-  ignoreTestReports(tree, report);
-  const baseTsConfig = ['tsconfig.base.json', 'tsconfig.json'].find((file) => tree.exists(file));
-  generateFiles(
-    tree,
-    join(FILES_DIR, 'module'),
-    projectRoot,
-    moduleSubstitutions(options, baseTsConfig),
-  );
-  tree.write(joinPathFragments(projectRoot, 'src/index.ts'), '');
-  addProjectConfiguration(tree, project, {
-    root: projectRoot,
-    sourceRoot: joinPathFragments(projectRoot, 'src'),
-    projectType: 'library',
-    tags: ['type:module', PLAN_REQUIRED_TAG],
-    targets: {
-      // Cached, with jest's results as an output: verify-evidence reads them, from a cache hit too.
-      [options.config.evidence.testTarget]: {
-        executor: 'nx:run-commands',
-        cache: true,
-        outputs: ['{workspaceRoot}/coverage/{projectRoot}', reportOutput(report)],
-        options: {
-          command: `jest --config {projectRoot}/jest.config.cjs ${reportArgs(reportOutput(report))}`,
-        },
-      },
-      typecheck: {
-        executor: 'nx:run-commands',
-        options: { command: 'tsc -p {projectRoot}/tsconfig.json --noEmit' },
-      },
-    },
-  });
-  return [
-    joinPathFragments(projectRoot, 'jest.config.cjs'),
-    joinPathFragments(projectRoot, 'tsconfig.json'),
-    joinPathFragments(projectRoot, 'README.md'),
-    joinPathFragments(projectRoot, 'project.json'),
-  ];
-}
-
 /**
- * An adopted project stays gated from now on, whether or not its plans stay: the tag is what
- * the plugin, verify-plan and the audit read.
+ * An existing project is planned as it is: its layout and configuration stay, it is tagged
+ * plan-required (gated from now on, whether or not its plans stay) and, when the module is not
+ * its unscoped name, tagged with the module, which the plugin, verify-plan, approve and the
+ * audit all read. Returns the file that carries the tags when it changed.
  */
-function markPlanRequired(tree: Tree, project: string): void {
-  const configuration = readProjectConfiguration(tree, project);
-  if (isPlanRequiredByTag(configuration.tags)) return;
-  updateProjectConfiguration(tree, project, {
-    ...configuration,
-    tags: [...(configuration.tags ?? []), PLAN_REQUIRED_TAG],
-  });
+function adoptProject(tree: Tree, options: NormalizedFeatureOptions): string | undefined {
+  const project = projectNamed(tree, options.projectName);
+  if (!project || options.adoptTags.length === 0) return undefined;
+  return addProjectTags(tree, project, options.adoptTags);
 }
 
 /**
@@ -178,6 +157,7 @@ async function addUseCaseCode(
   tree: Tree,
   options: NormalizedFeatureOptions,
   artifacts: readonly Artifact[],
+  extension: ImportExtension,
 ): Promise<string[]> {
   const substitutions = codeSubstitutions(options);
   const root = options.projectRoot;
@@ -197,8 +177,14 @@ async function addUseCaseCode(
       { overwriteStrategy: OverwriteStrategy.KeepExisting },
     );
 
-  if (aggregateExisted) await extendAggregate(tree, aggregateFile, options, substitutions);
-  else generate('aggregate', options.domainDir);
+  const before = new Set(
+    artifacts
+      .flatMap((artifact) => [artifact.file, artifact.spec])
+      .filter((file) => tree.exists(joinPathFragments(root, file))),
+  );
+  if (aggregateExisted) {
+    await extendAggregate(tree, aggregateFile, options, substitutions, extension);
+  } else generate('aggregate', options.domainDir);
   for (const vo of options.valueObjects) {
     generate('value-object', options.domainDir, { vo, voFile: vo.fileName });
   }
@@ -218,7 +204,14 @@ async function addUseCaseCode(
     }
   });
 
-  await addExports(tree, options, artifacts);
+  // Relative imports as the project writes them (`./room.aggregate.js` under nodenext).
+  for (const file of artifacts.flatMap((artifact) => [artifact.file, artifact.spec])) {
+    const path = joinPathFragments(root, file);
+    if (before.has(file) || !tree.exists(path)) continue;
+    tree.write(path, withImportExtension(tree.read(path, 'utf-8') ?? '', extension));
+  }
+
+  await addExports(tree, options, artifacts, extension);
   return [...artifacts.flatMap((artifact) => [artifact.file, artifact.spec])]
     .map((file) => joinPathFragments(root, file))
     .filter((file) => file !== aggregateFile || !aggregateExisted);
@@ -229,11 +222,13 @@ async function extendAggregate(
   aggregateFile: string,
   options: NormalizedFeatureOptions,
   substitutions: Record<string, unknown>,
+  extension: ImportExtension,
 ): Promise<void> {
   const format = (code: string, kind: 'member' | 'statements') =>
     options.skipFormat ? code : formatSnippet(tree, aggregateFile, code, kind);
   const method = await format(renderSnippet('aggregate-method.ts.ejs', substitutions), 'member');
-  const imports = (await format(String(substitutions.useCaseImports), 'statements'))
+  const useCaseImports = withImportExtension(String(substitutions.useCaseImports), extension);
+  const imports = (await format(useCaseImports, 'statements'))
     .split('\n')
     .filter((line) => line.trim().length > 0);
   const source = tree.read(aggregateFile, 'utf-8') ?? '';
@@ -258,11 +253,12 @@ async function addExports(
   tree: Tree,
   options: NormalizedFeatureOptions,
   artifacts: readonly Artifact[],
+  extension: ImportExtension,
 ): Promise<void> {
   const barrel = joinPathFragments(options.projectRoot, 'src/index.ts');
   const current = tree.read(barrel, 'utf-8') ?? '';
   const lines = artifacts
-    .map((artifact) => `./${artifact.file.replace(/^src\//, '').replace(/\.ts$/, '')}`)
+    .map((artifact) => `./${artifact.file.replace(/^src\//, '').replace(/\.ts$/, extension)}`)
     .filter((path) => !new RegExp(`from\\s+['"]${escapeRegExp(path)}['"]`).test(current))
     .map((path) => `export * from '${path}';`);
   if (lines.length === 0) return;

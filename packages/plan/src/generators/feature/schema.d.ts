@@ -1,5 +1,7 @@
 export interface FeatureGeneratorSchema {
-  module: string;
+  module?: string;
+  project?: string;
+  directory?: string;
   useCase: string;
   aggregate?: string;
   valueObjects?: string[] | string;

@@ -48,7 +48,10 @@ describe('init generator', () => {
       dependsOn: ['^build', 'verify-plan'],
       cache: true,
     });
+    // Filtered entries only would leave test targets of other executors ungated: an unfiltered
+    // entry gates them all.
     expect(nxJson?.targetDefaults?.test).toEqual([
+      { dependsOn: ['verify-plan'] },
       { filter: { executor: '@nx/jest:jest' }, dependsOn: ['^build', 'verify-plan'] },
     ]);
   });
@@ -166,6 +169,22 @@ describe('init generator', () => {
           options: { args: ['--json', '--outputFile=jest-results.json'] },
           outputs: ['...', REPORT_OUTPUT],
         },
+      ]);
+    });
+
+    it("gates a target whose defaults are the report's entry alone (it would gate nothing)", async () => {
+      const report = {
+        filter: { plugin: '@nx/jest/plugin' },
+        options: { args: ['--json', '--outputFile=jest-results.json'] },
+        outputs: ['...', REPORT_OUTPUT],
+      };
+      updateNxJson(tree, { ...readNxJson(tree), targetDefaults: { test: [report] } });
+
+      await initGenerator(tree, { skipFormat: true });
+
+      expect(readNxJson(tree)?.targetDefaults?.test).toEqual([
+        { dependsOn: ['verify-plan'] },
+        report,
       ]);
     });
 

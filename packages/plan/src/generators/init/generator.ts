@@ -48,10 +48,14 @@ export async function initGenerator(tree: Tree, schema: InitGeneratorSchema = {}
   // infer, and add no phantom targets to projects that lack them.
   const targetDefaults = (nxJson.targetDefaults ??= {});
   for (const gated of schema.gatedTargets ?? DEFAULT_GATED_TARGETS) {
-    const defaults = (targetDefaults[gated] ??= {});
+    let defaults = (targetDefaults[gated] ??= {});
+    // The entry for @nx/jest/plugin's targets adds the report only and inherits the gate from an
+    // unfiltered entry: a list without one (the report's entry alone) would gate nothing.
+    if (Array.isArray(defaults) && !defaults.some((entry) => entry.filter === undefined)) {
+      defaults = targetDefaults[gated] = [{}, ...defaults];
+    }
     // A filtered (array) default gates every variant it lists.
     for (const entry of Array.isArray(defaults) ? defaults : [defaults]) {
-      // The entry for @nx/jest/plugin's targets adds the report only: it inherits the gate.
       if (isJestPluginReportEntry(entry) && entry.dependsOn === undefined) continue;
       const dependsOn = entry.dependsOn ?? [];
       if (!dependsOn.includes(targetName)) entry.dependsOn = [...dependsOn, targetName];

@@ -8,17 +8,12 @@ import {
   Tree,
 } from '@nx/devkit';
 
-/** What the generated module needs at run time. */
+/**
+ * What the generated code needs at run time. What a module project needs to build and test
+ * (jest, TypeScript, @nx/jest) is the business of the Nx generators that make it, and an adopted
+ * project keeps its own set-up.
+ */
 const MODULE_DEPENDENCIES = ['@mjomeet/ddd'];
-/** What its test and typecheck targets need. */
-const MODULE_DEV_DEPENDENCIES: Record<string, string> = {
-  jest: '^30.0.0',
-  '@swc/jest': '^0.2.39',
-  '@swc/core': '^1.15.0',
-  '@types/jest': '^30.0.0',
-  '@types/node': '^20.0.0',
-  typescript: '~5.9.0',
-};
 
 /**
  * Adds to the workspace's package.json what generated modules need and the workspace lacks,
@@ -29,16 +24,11 @@ export function ensureModuleDependencies(tree: Tree): GeneratorCallback | undefi
   if (!tree.exists('package.json')) return undefined;
   const present = presentPackages(tree);
   const ownVersion = `^${pluginVersion()}`;
-  const nxVersion = present.get('nx') ?? runningNxVersion();
-  const missing = (wanted: Record<string, string>) =>
-    Object.fromEntries(Object.entries(wanted).filter(([name]) => !present.has(name)));
-
-  const dependencies = missing(Object.fromEntries(MODULE_DEPENDENCIES.map((n) => [n, ownVersion])));
-  const devDependencies = missing({ ...MODULE_DEV_DEPENDENCIES, '@nx/jest': nxVersion });
-  if (Object.keys(dependencies).length === 0 && Object.keys(devDependencies).length === 0) {
-    return undefined;
-  }
-  addDependenciesToPackageJson(tree, dependencies, devDependencies);
+  const dependencies = Object.fromEntries(
+    MODULE_DEPENDENCIES.filter((name) => !present.has(name)).map((name) => [name, ownVersion]),
+  );
+  if (Object.keys(dependencies).length === 0) return undefined;
+  addDependenciesToPackageJson(tree, dependencies, {});
   return () => installPackagesTask(tree);
 }
 
@@ -56,8 +46,8 @@ function presentPackages(tree: Tree): Map<string, string> {
   return present;
 }
 
-/** The Nx that runs this generator: @nx/jest must match it. */
-function runningNxVersion(): string {
+/** The Nx that runs this generator: the Nx plugins it adds must match it. */
+export function runningNxVersion(): string {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   return (require('nx/package.json') as PackageJson).version ?? 'latest';
 }

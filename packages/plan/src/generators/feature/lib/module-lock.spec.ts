@@ -17,6 +17,13 @@ import { featureGenerator } from '../generator';
 import { ABANDONED_AFTER_MS, lockModule } from './module-lock';
 import { UserInputError } from './names';
 
+// Nx's jest set-up, which the module project's creation composes, reads the project graph to
+// register its plugin; a unit test has no workspace on disk to compute one from.
+jest.mock('@nx/devkit', () => ({
+  ...jest.requireActual('@nx/devkit'),
+  createProjectGraphAsync: jest.fn(async () => ({ nodes: {}, dependencies: {} })),
+}));
+
 const REPO = join(__dirname, '../../../../../..');
 const LOCKS = '.nx/workspace-data/mjomeet-plan';
 const LOCK_FILE = `${LOCKS}/feature-meetings.lock`;

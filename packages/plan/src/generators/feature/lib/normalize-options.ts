@@ -1,5 +1,10 @@
-import { joinPathFragments, Tree } from '@nx/devkit';
-import { projectOfModule } from '../../../utils/module-project';
+import { getProjects, joinPathFragments, Tree } from '@nx/devkit';
+import { NamedProject, projectNamed, projectOfModule } from '../../../utils/module-project';
+import {
+  PLAN_MODULE_TAG_PREFIX,
+  PLAN_REQUIRED_TAG,
+  planModuleOf,
+} from '../../../plan/plan-required';
 import type { ResolvedConfig, ResolvedProfile } from '../../../plan/config/resolve';
 import { APPLICATION_DIR, DOMAIN_DIR, planPath } from '../../../plan/layout';
 import { treeConfig } from '../../../utils/plan-config';
@@ -18,6 +23,11 @@ export interface NormalizedFeatureOptions {
   readonly projectRoot: string;
   /** Whether the module project is created by this run. */
   readonly createProject: boolean;
+  /**
+   * The tags this run gives an existing project: `plan:required`, and `plan:module:{module}`
+   * when the module is not the project's unscoped name. Empty when the project is created.
+   */
+  readonly adoptTags: readonly string[];
   readonly useCase: Names;
   readonly aggregate: Names;
   readonly aggregateId: Names;
@@ -43,8 +53,19 @@ export function normalizeOptions(
   schema: FeatureGeneratorSchema,
 ): NormalizedFeatureOptions {
   const config = treeConfig(tree);
-  const module = toNames(schema.module, 'The module');
   const useCase = toNames(schema.useCase, 'The use-case');
+  const adopted = schema.project === undefined ? undefined : adoptedProject(tree, schema);
+  if (schema.module === undefined && !adopted) {
+    throw new UserInputError(
+      'Say where the use-case goes: --module=<name> (a module project that exists or is created), or --project=<Nx project> (an existing library, planned as it is).',
+    );
+  }
+  const module = toNames(
+    schema.module ?? planModuleOf(adopted!.name, adopted!.tags),
+    schema.module === undefined
+      ? `The module (the unscoped name of "${adopted!.name}"; give --module to choose another)`
+      : 'The module',
+  );
   const project = module.fileName;
   if (PROTECTED_MODULES.has(project)) {
     throw new UserInputError(
@@ -52,13 +73,25 @@ export function normalizeOptions(
     );
   }
 
-  const existing = projectOfModule(tree, project);
-  const projectRoot = existing?.root ?? joinPathFragments('packages', project);
+  const existing = adopted ?? projectOfModule(tree, project);
+  if (adopted) assertModuleIsFree(tree, adopted, project);
+  if (!existing && schema.directory !== undefined) assertDirectory(schema.directory);
+  const projectRoot =
+    existing?.root ??
+    normalizeDirectory(schema.directory ?? joinPathFragments('packages', project));
   if (!existing && tree.exists(projectRoot)) {
     throw new UserInputError(
-      `${projectRoot} exists but is not an Nx project named "${project}". Move it away, or give it a project.json with "name": "${project}".`,
+      `${projectRoot} exists but is not an Nx project of the module "${project}". Move it away, choose another --directory, or plan in it as it is with --project=<its Nx project name> (nx show projects lists them).`,
     );
   }
+  const adoptTags = existing
+    ? [
+        PLAN_REQUIRED_TAG,
+        ...(planModuleOf(existing.name, existing.tags) === project
+          ? []
+          : [`${PLAN_MODULE_TAG_PREFIX}${project}`]),
+      ].filter((tag) => !(existing.tags ?? []).includes(tag))
+    : [];
 
   const aggregate = toNames(schema.aggregate ?? defaultAggregate(useCase, module), 'The aggregate');
   const events = toNamesList(schema.events, 'An event');
@@ -72,6 +105,7 @@ export function normalizeOptions(
     projectName: existing?.name ?? project,
     projectRoot,
     createProject: !existing,
+    adoptTags,
     useCase,
     aggregate,
     aggregateId: toNames(`${aggregate.className}Id`, 'The aggregate id'),
@@ -88,6 +122,69 @@ export function normalizeOptions(
   };
   assertDistinctClassNames(options);
   return options;
+}
+
+/** The project `--project` names; refused with a hint when Nx has no project of that name. */
+function adoptedProject(tree: Tree, schema: FeatureGeneratorSchema): NamedProject {
+  const name = (schema.project ?? '').trim();
+  const project = name ? projectNamed(tree, name) : undefined;
+  if (!project) {
+    throw new UserInputError(
+      `There is no Nx project named "${schema.project}". Give its name as Nx shows it (nx show projects), e.g. --project=@org/billing.`,
+    );
+  }
+  if (schema.directory !== undefined) {
+    throw new UserInputError(
+      `--directory is where a new module project is created; "${project.name}" exists already, in ${project.root}. Leave --directory out.`,
+    );
+  }
+  return project;
+}
+
+/** An adopted project takes a module no other project has, and keeps the one it is tagged with. */
+function assertModuleIsFree(tree: Tree, adopted: NamedProject, module: string): void {
+  const tagged = (adopted.tags ?? []).find((tag) => tag.startsWith(PLAN_MODULE_TAG_PREFIX));
+  if (tagged && tagged !== `${PLAN_MODULE_TAG_PREFIX}${module}`) {
+    throw new UserInputError(
+      `The project "${adopted.name}" is the module "${tagged.slice(PLAN_MODULE_TAG_PREFIX.length)}" (its tag "${tagged}"), not "${module}". Plan in that module (leave --module out), or change the tag first.`,
+    );
+  }
+  const other = [...getProjects(tree)].find(
+    ([name, project]) => name !== adopted.name && planModuleOf(name, project.tags) === module,
+  );
+  if (other) {
+    const [name, project] = other;
+    throw new UserInputError(
+      `The module "${module}" is the project "${name}" already (in ${project.root}); one module is one project. Choose another --module for "${adopted.name}".`,
+    );
+  }
+}
+
+/** `--directory`: a folder inside the workspace, given relative to its root. */
+function assertDirectory(directory: string): void {
+  const parts = directory
+    .replace(/\\/g, '/')
+    .split('/')
+    .filter((part) => part !== '' && part !== '.');
+  if (
+    parts.length === 0 ||
+    directory.startsWith('/') ||
+    /^[A-Za-z]:/.test(directory) ||
+    parts.some((part) => part === '..' || !/^[A-Za-z0-9@._-]+$/.test(part) || part.startsWith('.'))
+  ) {
+    throw new UserInputError(
+      `--directory "${directory}" is not a folder inside the workspace; give a path relative to its root, e.g. libs/rooms.`,
+    );
+  }
+}
+
+function normalizeDirectory(directory: string): string {
+  return joinPathFragments(
+    ...directory
+      .replace(/\\/g, '/')
+      .split('/')
+      .filter((part) => part !== '' && part !== '.'),
+  );
 }
 
 /** `ScheduleMeeting` → `Meeting`; a one-word use-case (`Checkout`) → the module in the singular. */

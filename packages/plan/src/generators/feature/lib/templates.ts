@@ -1,4 +1,3 @@
-import { offsetFromRoot } from '@nx/devkit';
 import { render } from 'ejs';
 import { readFileSync } from 'node:fs';
 import { join, posix } from 'node:path';
@@ -57,19 +56,6 @@ export function renderSnippet(name: string, substitutions: Record<string, unknow
   return render(readFileSync(join(FILES_DIR, 'snippets', name), 'utf-8'), substitutions);
 }
 
-export function moduleSubstitutions(
-  options: NormalizedFeatureOptions,
-  baseTsConfig: string | undefined,
-): Record<string, unknown> {
-  return {
-    tmpl: '',
-    project: options.project,
-    projectRoot: options.projectRoot,
-    offsetFromRoot: offsetFromRoot(options.projectRoot),
-    baseTsConfig,
-  };
-}
-
 export interface SpecForPlan {
   /** Relative to the module's project root. */
   readonly file: string;
@@ -92,6 +78,7 @@ export function planSubstitutions(
   return {
     tmpl: '',
     project: options.project,
+    projectName: options.projectName,
     useCase: options.useCase,
     profile,
     placeholder: PLACEHOLDER,

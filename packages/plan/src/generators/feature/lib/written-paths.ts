@@ -1,9 +1,6 @@
 import { joinPathFragments } from '@nx/devkit';
-import { readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Artifact } from './artifacts';
 import type { NormalizedFeatureOptions } from './normalize-options';
-import { FILES_DIR } from './templates';
 
 /**
  * Every workspace file a run writes whose path depends on the names it is given: the module's
@@ -15,16 +12,22 @@ export function writtenPaths(
   artifacts: readonly Artifact[],
 ): string[] {
   const inProject = (file: string) => joinPathFragments(options.projectRoot, file);
-  const moduleFiles = options.createProject
-    ? [...moduleTemplateFiles(), 'project.json', 'src/index.ts']
-    : [];
+  const moduleFiles = options.createProject ? MODULE_PROJECT_FILES : [];
   const codeFiles = options.skipCode
     ? []
     : [...artifacts.flatMap((artifact) => [artifact.file, artifact.spec]), 'src/index.ts'];
   return [...new Set([...moduleFiles, ...codeFiles].map(inProject)), options.planFile];
 }
 
-/** The files `files/module` makes, by their written names. */
-function moduleTemplateFiles(): string[] {
-  return readdirSync(join(FILES_DIR, 'module')).map((file) => file.replace(/\.template$/, ''));
-}
+/** The longest paths `@nx/js:library` and `@nx/jest:configuration` write into a new project. */
+const MODULE_PROJECT_FILES = [
+  'README.md',
+  'project.json',
+  'package.json',
+  'tsconfig.json',
+  'tsconfig.lib.json',
+  'tsconfig.spec.json',
+  'jest.config.cjs',
+  '.spec.swcrc',
+  'src/index.ts',
+];
