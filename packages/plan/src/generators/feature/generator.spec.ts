@@ -231,7 +231,7 @@ describe('feature generator', () => {
     it('registers the plugin and its gate in nx.json, keeping what was there', () => {
       const nxJson = readJson(tree, 'nx.json');
 
-      expect(nxJson.plugins).toEqual(['@mjomeet/plan']);
+      expect(nxJson.plugins).toEqual(['@mjomeet/plan/plugin']);
       expect(nxJson.affected).toEqual({ defaultBase: 'main' });
       for (const target of ['build', 'test', 'typecheck', 'lint']) {
         expect(nxJson.targetDefaults[target].dependsOn).toEqual(['verify-plan']);
@@ -925,7 +925,7 @@ describe('feature generator', () => {
         );
 
         expect(written).toEqual(['docs/features/meetings/RenameMeeting/RenameMeeting-plan.md']);
-        expect(readJson(tree, 'nx.json').plugins).toEqual(['@mjomeet/plan']);
+        expect(readJson(tree, 'nx.json').plugins).toEqual(['@mjomeet/plan/plugin']);
       });
     });
 

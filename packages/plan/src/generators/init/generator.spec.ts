@@ -13,7 +13,7 @@ describe('init generator', () => {
     await initGenerator(tree, { skipFormat: true });
 
     const nxJson = readNxJson(tree);
-    expect(nxJson?.plugins).toContain('@mjomeet/plan');
+    expect(nxJson?.plugins).toEqual(['@mjomeet/plan/plugin']);
     expect(isPluginRegistered(tree)).toBe(true);
     for (const target of ['build', 'test', 'typecheck', 'lint']) {
       expect(nxJson?.targetDefaults?.[target]).toMatchObject({ dependsOn: ['verify-plan'] });
@@ -35,7 +35,7 @@ describe('init generator', () => {
     const nxJson = readNxJson(tree);
     expect(nxJson?.plugins).toEqual([
       { plugin: '@nx/js/typescript', options: {} },
-      '@mjomeet/plan',
+      '@mjomeet/plan/plugin',
     ]);
     expect(nxJson?.targetDefaults?.build).toEqual({
       dependsOn: ['^build', 'verify-plan'],
@@ -57,6 +57,21 @@ describe('init generator', () => {
     for (const [file, content] of first) expect(tree.read(file, 'utf-8')).toBe(content);
   });
 
+  it.each([
+    ['the package', '@mjomeet/plan'],
+    ['the plugin entry', '@mjomeet/plan/plugin'],
+  ])('keeps a registration under %s name (%s) and adds no second one', async (_case, name) => {
+    updateNxJson(tree, {
+      ...readNxJson(tree),
+      plugins: [{ plugin: name, options: { plansDir: 'specs' } }],
+    });
+
+    expect(isPluginRegistered(tree)).toBe(true);
+    await initGenerator(tree, { skipFormat: true });
+
+    expect(readNxJson(tree)?.plugins).toEqual([{ plugin: name, options: { plansDir: 'specs' } }]);
+  });
+
   it('uses the target name it is given, in the plugin options and in the gate', async () => {
     await initGenerator(tree, {
       skipFormat: true,
@@ -66,7 +81,7 @@ describe('init generator', () => {
 
     const nxJson = readNxJson(tree);
     expect(nxJson?.plugins).toContainEqual({
-      plugin: '@mjomeet/plan',
+      plugin: '@mjomeet/plan/plugin',
       options: { targetName: 'check-plan' },
     });
     expect(nxJson?.targetDefaults?.test).toMatchObject({ dependsOn: ['check-plan'] });

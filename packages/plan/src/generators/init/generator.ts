@@ -11,10 +11,10 @@ import { render } from 'ejs';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PLACEHOLDER } from '../../plan/catalog';
-import { planPluginEntry, PLUGIN_NAME } from '../../utils/plan-config';
+import { planPluginEntry, PLUGIN_ENTRY, PLUGIN_NAME } from '../../utils/plan-config';
 import type { InitGeneratorSchema } from './schema';
 
-export { PLUGIN_NAME };
+export { PLUGIN_ENTRY, PLUGIN_NAME };
 
 export const DEFAULT_TARGET_NAME = 'verify-plan';
 export const DEFAULT_GATED_TARGETS = ['build', 'test', 'typecheck', 'lint'];
@@ -31,8 +31,8 @@ export async function initGenerator(tree: Tree, schema: InitGeneratorSchema = {}
   if (!isPluginRegistered(tree)) {
     plugins.push(
       targetName === DEFAULT_TARGET_NAME
-        ? PLUGIN_NAME
-        : { plugin: PLUGIN_NAME, options: { targetName } },
+        ? PLUGIN_ENTRY
+        : { plugin: PLUGIN_ENTRY, options: { targetName } },
     );
   }
   nxJson.plugins = plugins;
