@@ -1,7 +1,6 @@
-import { NxJsonConfiguration, readNxJson, Tree } from '@nx/devkit';
+import type { NxJsonConfiguration } from '@nx/devkit';
 import { loadConfig } from '../plan/config/load';
-import { ConfigError, ResolvedConfig } from '../plan/config/resolve';
-import { UserInputError } from './user-input-error';
+import type { ResolvedConfig } from '../plan/config/resolve';
 
 export const PLUGIN_NAME = '@mjomeet/plan';
 /**
@@ -33,14 +32,4 @@ export function workspaceConfig(
   workspaceRoot: string,
 ): ResolvedConfig {
   return loadConfig(planPluginOptions(nxJson), workspaceRoot);
-}
-
-/** The configuration a generator works with; a broken one is refused before anything is written. */
-export function treeConfig(tree: Tree): ResolvedConfig {
-  try {
-    return workspaceConfig(readNxJson(tree), tree.root);
-  } catch (error) {
-    if (error instanceof ConfigError) throw new UserInputError(error.message);
-    throw error;
-  }
 }

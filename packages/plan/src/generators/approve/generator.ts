@@ -2,7 +2,7 @@ import { logger, Tree } from '@nx/devkit';
 import { projectOfModule } from '../../utils/module-project';
 import { formatStylish, moduleCodeFromFiles, recordApproval, verifyPlan } from '../../plan';
 import { planPath } from '../../plan/layout';
-import { treeConfig } from '../../utils/plan-config';
+import { treeConfig } from '../../utils/tree-config';
 import { UserInputError, toNames } from '../feature/lib/names';
 import type { ApproveGeneratorSchema } from './schema';
 
