@@ -38,10 +38,19 @@ function markdown(): MarkdownIt {
       html: true,
       linkify: false,
       typographer: false,
-    }).disable(['inline', 'linkify', 'replacements', 'smartquotes', 'text_join']);
+    }).disable(['normalize', 'inline', 'linkify', 'replacements', 'smartquotes', 'text_join']);
   }
   return parser;
 }
+/**
+ * What markdown-it's `normalize` rule makes of a text, without a pass over it when it has no
+ * `\r`: line breaks as `\n` (a NUL, which it also replaces, never gets this far: the file is
+ * unreadable then).
+ */
+function normalised(text: string): string {
+  return text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
+}
+
 /** Markdown's entities and backslash escapes decoded (`&lpar;` is `(`, `\\(` is `(`). */
 export const unescapeAll = (text: string): string => markdown().utils.unescapeAll(text);
 
@@ -141,7 +150,11 @@ export function parsePlan(text: string, file: string): ParsedPlan {
     problems,
   };
   try {
-    readBody(model, markdown().parse(text.slice(split.bodyOffset), {}), split.bodyLine - 1);
+    readBody(
+      model,
+      markdown().parse(normalised(text.slice(split.bodyOffset)), {}),
+      split.bodyLine - 1,
+    );
   } catch (error) {
     problems.push({
       kind: 'markdown',

@@ -19,6 +19,8 @@ const HTML_TAG = /<\/?[A-Za-z][^<>]*>/g;
 const INLINE_MARKUP = /[*_`~]/g;
 const INVISIBLE = /[\p{Default_Ignorable_Code_Point}\p{Cf}]/gu;
 const NOT_ASCII = /[^\x00-\x7f]/;
+/** Runs of non-ASCII characters: the only ones that can be invisible. */
+const NOT_ASCII_RUN = /[^\x00-\x7f]+/g;
 
 /**
  * The 1-based lines that hold a placeholder, in order, once each. Lines are counted in `text`:
@@ -52,7 +54,9 @@ function scan(text: string): number[] {
 function rendered(text: string): string {
   let seen = text.replace(HTML_COMMENT, keepLineBreaks).replace(HTML_TAG, '');
   if (seen.includes('&') || seen.includes('\\')) seen = unescapeAll(seen);
-  if (NOT_ASCII.test(seen)) seen = seen.normalize('NFKC').replace(INVISIBLE, '');
+  // Matching Unicode properties at every character is slow: only non-ASCII runs are looked at.
+  if (NOT_ASCII.test(seen))
+    seen = seen.normalize('NFKC').replace(NOT_ASCII_RUN, (run) => run.replace(INVISIBLE, ''));
   return seen.replace(INLINE_MARKUP, '');
 }
 

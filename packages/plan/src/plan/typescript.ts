@@ -66,12 +66,14 @@ function parseBlock(code: string, tsx: boolean): ParsedSource | Error {
 const quick = new Map<string, QuickCensus | null>();
 
 function quickResult(code: string, tsx: boolean): QuickCensus | null {
-  const key = `${tsx ? 'x' : 's'}${code}`;
-  let result = quick.get(key);
+  // TSX is TypeScript's alone. Keyed by the block's own string, whose hash V8 keeps with it (a
+  // key built from it would be hashed, all of its kilobytes, on every look-up).
+  if (tsx) return null;
+  let result = quick.get(code);
   if (result !== undefined) return result;
   result = quickParse(code, tsx) ?? null;
   if (quick.size >= PARSE_CACHE_SIZE) quick.delete(quick.keys().next().value as string);
-  quick.set(key, result);
+  quick.set(code, result);
   return result;
 }
 
