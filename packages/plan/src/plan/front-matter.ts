@@ -6,9 +6,8 @@ import type { Pair, YAMLMap } from 'yaml';
 import { LineIndex, SourcePosition } from './line-index';
 
 /**
- * `yaml` is loaded on first use: Nx loads the plugin's entry point, which exports the plan
- * model, in a plugin worker on every command that computes the project graph, only to read
- * createNodesV2; a plan is parsed only when one is verified or approved.
+ * `yaml` is loaded on first use: a front matter as plans write it is read without it
+ * (simpleFrontMatter), so a verify-plan process whose plans are all simple never loads it.
  */
 let yamlModule: typeof import('yaml') | undefined;
 export function yamlLibrary(): typeof import('yaml') {

@@ -3,7 +3,7 @@
  * `markdown-it`. Every element gets the 1-based line:column of the whole file. Never throws:
  * whatever is wrong with the input becomes a ParseProblem.
  */
-import type MarkdownIt from 'markdown-it';
+import MarkdownIt from 'markdown-it';
 import { readFrontMatter, splitFrontMatter } from './front-matter';
 import { firstNonSpaceColumn, LineIndex } from './line-index';
 import type {
@@ -26,20 +26,14 @@ type Token = MarkdownIt.Token;
  * `html: true` so that an HTML comment is an html_block (not a paragraph that would count as
  * content). Only the block level is run: the rules read headings, lists, tables and fences,
  * never emphasis or links, and skipping the inline pass roughly halves the parse time.
- * Built on first use: Nx loads the plugin's entry point, which exports this model, on every
- * project-graph computation, only to read createNodesV2.
  */
 let parser: MarkdownIt | undefined;
 function markdown(): MarkdownIt {
-  if (!parser) {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const MarkdownItClass = require('markdown-it') as typeof MarkdownIt;
-    parser = new MarkdownItClass('default', {
-      html: true,
-      linkify: false,
-      typographer: false,
-    }).disable(['normalize', 'inline', 'linkify', 'replacements', 'smartquotes', 'text_join']);
-  }
+  parser ??= new MarkdownIt('default', {
+    html: true,
+    linkify: false,
+    typographer: false,
+  }).disable(['normalize', 'inline', 'linkify', 'replacements', 'smartquotes', 'text_join']);
   return parser;
 }
 /**
