@@ -104,10 +104,15 @@ function main() {
   const cleanUp = () => {
     if (!options.keep) rmSync(root, { recursive: true, force: true });
   };
-  process.on('SIGINT', () => {
-    cleanUp();
-    process.exit(130);
-  });
+  for (const [signal, code] of [
+    ['SIGINT', 130],
+    ['SIGTERM', 143],
+  ]) {
+    process.on(signal, () => {
+      cleanUp();
+      process.exit(code);
+    });
+  }
   try {
     const rows = bench(root, options);
     process.stdout.write(`${table(rows).join('\n')}\n\n`);
