@@ -35,6 +35,9 @@ export default [
         'error',
         {
           ignoredFiles: ['{projectRoot}/eslint.config.{js,cjs,mjs,ts,cts,mts}'],
+          // feature installs @nx/js with ensurePackage when a workspace lacks it, as Nx's own
+          // generators do: a dependency of the workspace, not of the plugin.
+          ignoredDependencies: ['@nx/js'],
         },
       ],
     },

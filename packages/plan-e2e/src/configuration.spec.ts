@@ -31,9 +31,12 @@ describe('a team that configures @mjomeet/plan in nx.json', () => {
     const nxJson = ws.readJson<{ plugins: unknown[] }>('nx.json');
     nxJson.plugins = [
       ...nxJson.plugins.filter(
-        (p) => (typeof p === 'string' ? p : (p as { plugin: string }).plugin) !== '@mjomeet/plan',
+        (p) =>
+          !['@mjomeet/plan', '@mjomeet/plan/plugin'].includes(
+            typeof p === 'string' ? p : (p as { plugin: string }).plugin,
+          ),
       ),
-      { plugin: '@mjomeet/plan', options },
+      { plugin: '@mjomeet/plan/plugin', options },
     ];
     ws.write('nx.json', `${JSON.stringify(nxJson, null, 2)}\n`);
   };

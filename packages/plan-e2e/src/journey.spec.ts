@@ -80,7 +80,7 @@ describe('a user of @mjomeet/plan, in a fresh Nx workspace', () => {
       targetDefaults?: Record<string, { dependsOn?: unknown[] }>;
     }>('nx.json');
     const plugins = (nxJson.plugins ?? []).map((p) => (typeof p === 'string' ? p : p.plugin));
-    expect(plugins).toContain('@mjomeet/plan');
+    expect(plugins).toContain('@mjomeet/plan/plugin');
     for (const target of ['build', 'test', 'typecheck', 'lint']) {
       expect(nxJson.targetDefaults?.[target]?.dependsOn).toContain('verify-plan');
     }

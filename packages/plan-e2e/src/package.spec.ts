@@ -125,7 +125,7 @@ describe.each<PackageKey>(['plan', 'ddd'])('the packed @mjomeet/%s', (key) => {
     const exported = Object.keys(manifest.exports ?? {});
     const expected =
       key === 'plan'
-        ? ['.', './package.json', './generators.json', './executors.json']
+        ? ['.', './plugin', './package.json', './generators.json', './executors.json']
         : ['.', './package.json'];
     expect(exported).toEqual(expect.arrayContaining(expected));
     const root = manifest.exports?.['.'];
@@ -221,6 +221,9 @@ describe('the plan tarball in an empty folder', () => {
       if (!Array.isArray(plan.createNodesV2) || typeof plan.createNodesV2[1] !== 'function') {
         throw new Error('createNodesV2 is not exported');
       }
+      if (require('@mjomeet/plan/plugin').createNodesV2 !== plan.createNodesV2) {
+        throw new Error('@mjomeet/plan/plugin does not export the same createNodesV2');
+      }
       const loaded = [];
       for (const [manifest, key, entry] of [
         ['generators.json', 'generators', 'factory'],
@@ -231,6 +234,10 @@ describe('the plan tarball in an empty folder', () => {
         for (const [name, config] of Object.entries(entries)) {
           const module = require(join(dirname(file), config[entry]));
           if (typeof module.default !== 'function') throw new Error(name + ' has no default export');
+          if (config.batchImplementation) {
+            const batch = require(join(dirname(file), config.batchImplementation));
+            if (typeof batch.default !== 'function') throw new Error(name + ' has no batch export');
+          }
           require(join(dirname(file), config.schema));
           loaded.push(name);
         }

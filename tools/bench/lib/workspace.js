@@ -10,7 +10,16 @@
  * target's `externalDependencies: ['@mjomeet/plan']` input. A `--prefer-offline` install from
  * npm's cache takes 15–30 s.
  */
-const { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } = require('node:fs');
+const {
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} = require('node:fs');
 const { dirname, join, relative } = require('node:path');
 const { childEnv, run } = require('./measure');
 
@@ -22,7 +31,7 @@ const NX_VERSION = '23.2.1';
  * to a workspace that lacks it, and what `@nx/js:library` (jest, tsc) adds, so that no timed
  * generator run starts an `npm install`.
  */
-function packageJson(planTarball, dddTarball) {
+function packageJson(planTarball, dddTarball, baselineTarball) {
   return {
     name: 'plan-bench',
     version: '0.0.0',
@@ -31,6 +40,7 @@ function packageJson(planTarball, dddTarball) {
     dependencies: { '@mjomeet/ddd': `file:${dddTarball}` },
     devDependencies: {
       '@mjomeet/plan': `file:${planTarball}`,
+      ...(baselineTarball ? { [BASELINE_PACKAGE]: `file:${baselineTarball}` } : {}),
       nx: NX_VERSION,
       '@nx/devkit': NX_VERSION,
       '@nx/js': NX_VERSION,
@@ -52,8 +62,24 @@ function packageJson(planTarball, dddTarball) {
   };
 }
 
+/**
+ * The baseline build (`--baseline-dir`) is installed beside the plugin under this name; the
+ * variant measured is the one `node_modules/@mjomeet/plan` links to (see useVariant).
+ */
+const BASELINE_PACKAGE = '@mjomeet/plan-baseline';
+const VARIANT_DIRS = { plugin: '.plan-current', baseline: '.plan-baseline' };
+
+/**
+ * The name nx.json registers a build under, as its init writes it: its plugin entry
+ * (`@mjomeet/plan/plugin`) when the package has one, else the package.
+ */
+function pluginEntryOf(packageDir) {
+  const manifest = JSON.parse(readFileSync(join(packageDir, 'package.json'), 'utf-8'));
+  return manifest.exports?.['./plugin'] ? '@mjomeet/plan/plugin' : '@mjomeet/plan';
+}
+
 /** nx.json as `nx g @mjomeet/plan:init` leaves it; other `plugins` for the graph's baselines. */
-function nxJson(plugins = ['@mjomeet/plan']) {
+function nxJson(plugins = ['@mjomeet/plan/plugin']) {
   return {
     $schema: './node_modules/nx/schemas/nx-schema.json',
     analytics: false,
@@ -114,14 +140,21 @@ function npmEnv() {
   return env;
 }
 
-/** Creates the workspace: package.json, nx.json, tsconfig, an `npm install`. */
-function createWorkspace(root, log, pluginDir = join(REPO, 'dist/packages/plan')) {
+/**
+ * Creates the workspace: package.json, nx.json, tsconfig, an `npm install`. With a baseline
+ * build, both are installed, each in a folder of its own, and `node_modules/@mjomeet/plan` is a
+ * link to the one measured (useVariant): Nx, the executor and the model all load that one.
+ */
+function createWorkspace(root, log, pluginDir = join(REPO, 'dist/packages/plan'), baselineDir) {
   const packs = join(root, '.packs');
   mkdirSync(packs, { recursive: true });
   const planTarball = pack(pluginDir, packs);
   const dddTarball = pack(join(REPO, 'dist/packages/ddd'), packs);
-  writeJson(join(root, 'package.json'), packageJson(planTarball, dddTarball));
-  writeJson(join(root, 'nx.json'), nxJson());
+  const baselinePacks = join(packs, 'baseline');
+  mkdirSync(baselinePacks, { recursive: true });
+  const baselineTarball = baselineDir ? pack(baselineDir, baselinePacks) : undefined;
+  writeJson(join(root, 'package.json'), packageJson(planTarball, dddTarball, baselineTarball));
+  writeJson(join(root, 'nx.json'), nxJson([pluginEntryOf(pluginDir)]));
   writeJson(join(root, 'tsconfig.base.json'), {
     compileOnSave: false,
     compilerOptions: {
@@ -145,6 +178,38 @@ function createWorkspace(root, log, pluginDir = join(REPO, 'dist/packages/plan')
     { cwd: root, env: npmEnv(), label: 'npm install (temp workspace)' },
   );
   log(`npm install --prefer-offline in ${(install.ms / 1000).toFixed(1)} s`);
+  const scope = join(root, 'node_modules/@mjomeet');
+  renameSync(join(scope, 'plan'), join(scope, VARIANT_DIRS.plugin));
+  if (baselineTarball) renameSync(join(scope, 'plan-baseline'), join(scope, VARIANT_DIRS.baseline));
+  useVariant(root, 'plugin');
+}
+
+/** The folder of an installed variant (`plugin` or `baseline`). */
+function variantDir(root, variant) {
+  return join(root, 'node_modules/@mjomeet', VARIANT_DIRS[variant]);
+}
+
+/**
+ * Makes `variant` the installed @mjomeet/plan, and registers it in nx.json as its init would.
+ * Returns whether anything changed (then Nx computes the project graph again).
+ */
+let currentVariant;
+function useVariant(root, variant, plugins) {
+  const link = join(root, 'node_modules/@mjomeet/plan');
+  const changed = currentVariant !== variant;
+  if (changed) {
+    rmSync(link, { force: true });
+    symlinkSync(VARIANT_DIRS[variant], link, 'dir');
+    currentVariant = variant;
+  }
+  const wanted = nxJson(plugins ?? [pluginEntryOf(variantDir(root, variant))]);
+  const file = join(root, 'nx.json');
+  const text = `${JSON.stringify(wanted, null, 2)}\n`;
+  if (!existsSync(file) || readFileSync(file, 'utf-8') !== text) {
+    writeFileSync(file, text);
+    return true;
+  }
+  return changed;
 }
 
 /** Runs the workspace's own Nx CLI. */
@@ -303,6 +368,7 @@ function synthesize(root, template, model, { modules, perModule }) {
       plans.push(planFile);
     }
     writeFileSync(join(base, 'src/index.ts'), barrel.join(''));
+    if (m === 0) addFloorTarget(join(base, 'project.json'));
   });
   // As a team's history has it: the author commits the plans and the code, then the reviewer
   // approves every plan and commits the approvals. verify-plan proves them from that history.
@@ -346,8 +412,24 @@ function commitAll(root, message, as) {
   git(root, ['commit', '-q', '-m', message], as);
 }
 
+/**
+ * The target of the first module whose executor is `nx:noop`: what `nx run` costs for one task
+ * with nothing to run (Nx runs it in its own process), the floor of a single `verify-plan`.
+ */
+const FLOOR_TARGET = 'bench-floor';
+function addFloorTarget(projectJson) {
+  const project = JSON.parse(readFileSync(projectJson, 'utf-8'));
+  project.targets = { ...project.targets, [FLOOR_TARGET]: { executor: 'nx:noop' } };
+  writeJson(projectJson, project);
+}
+
 module.exports = {
   REPO,
+  BASELINE_PACKAGE,
+  FLOOR_TARGET,
+  pluginEntryOf,
+  useVariant,
+  variantDir,
   NX_VERSION,
   buildPackages,
   createWorkspace,

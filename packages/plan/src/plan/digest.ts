@@ -30,7 +30,10 @@ export function planDigest(text: string): string {
  * parse it twice. `module`/`useCase` that are not strings count as absent.
  */
 export function digestOfParts(module: unknown, useCase: unknown, body: string): string {
-  const normalised = body.replace(LINE_BREAK, '\n').replace(TICKED_TASK, '$1[ ]');
+  const normalised = (body.includes('\r') ? body.replace(LINE_BREAK, '\n') : body).replace(
+    TICKED_TASK,
+    '$1[ ]',
+  );
   // JSON keeps the two names and the body apart unambiguously, whatever characters they hold.
   const head = JSON.stringify({
     module: typeof module === 'string' ? module : '',

@@ -6,9 +6,8 @@ import type { Pair, YAMLMap } from 'yaml';
 import { LineIndex, SourcePosition } from './line-index';
 
 /**
- * `yaml` is loaded on first use: Nx loads the plugin's entry point, which exports the plan
- * model, in a plugin worker on every command that computes the project graph, only to read
- * createNodesV2; a plan is parsed only when one is verified or approved.
+ * `yaml` is loaded on first use: a front matter as plans write it is read without it
+ * (simpleFrontMatter), so a verify-plan process whose plans are all simple never loads it.
  */
 let yamlModule: typeof import('yaml') | undefined;
 export function yamlLibrary(): typeof import('yaml') {
@@ -99,6 +98,95 @@ const MAX_LIST_ITEMS = 100;
  * `firstLine` at column 1. Never throws.
  */
 export function readFrontMatter(yaml: string, firstLine: number): FrontMatterContent {
+  return simpleFrontMatter(yaml, firstLine) ?? yamlFrontMatter(yaml, firstLine);
+}
+
+/** A key of the simple front matter: a word. */
+const SIMPLE_KEY = /^([A-Za-z_][A-Za-z0-9_-]*):(?: +(\S.*))?$/;
+/** A plain scalar YAML certainly reads as this very string: no indicator, no `: `, no ` #`. */
+const SIMPLE_PLAIN = /^[A-Za-z0-9_][A-Za-z0-9_ .,@+/:()'-]*$/;
+/** What YAML 1.2's core schema reads as something other than a string. */
+const NOT_A_STRING =
+  /^(?:~|null|Null|NULL|true|True|TRUE|false|False|FALSE|[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/;
+
+/**
+ * The front matter as plans write it, read without the YAML library (about a third of a plan's
+ * parse): `key: value` lines, and `key:` followed by `  key: value` lines, whose values are plain
+ * words and dates or simply quoted strings. Anything else (lists, comments, escapes, numbers,
+ * duplicate keys, tabs) gives undefined and is read by `yaml`, whose result this one equals
+ * (front-matter.spec.ts holds them together).
+ */
+export function simpleFrontMatter(yaml: string, firstLine: number): FrontMatterContent | undefined {
+  if (yaml.includes('\t') || yaml.includes('\r')) return undefined;
+  const lines = yaml.split('\n');
+  if (lines[lines.length - 1] === '') lines.pop();
+  const data: Record<string, unknown> = {};
+  const fields = new Map<string, FrontMatterField>();
+  let parent: { key: string; value: Record<string, unknown>; field: FrontMatterField } | undefined;
+  for (let index = 0; index < lines.length; index++) {
+    const text = lines[index];
+    if (text === '') return undefined;
+    const nested = text.startsWith('  ');
+    if (nested && !parent) return undefined;
+    const indent = nested ? 2 : 0;
+    const match = SIMPLE_KEY.exec(text.slice(indent));
+    if (!match) return undefined;
+    const [, key, raw] = match;
+    if (NOT_A_STRING.test(key)) return undefined;
+    const line = firstLine + index;
+    const keyPosition = { line, column: indent + 1 };
+    if (!nested) parent = undefined;
+    const target = parent ? parent.value : data;
+    if (Object.prototype.hasOwnProperty.call(target, key)) return undefined;
+    if (raw === undefined) {
+      // A mapping follows, on the lines below, indented by two spaces.
+      if (nested || !lines[index + 1]?.startsWith('  ')) return undefined;
+      const value: Record<string, unknown> = {};
+      data[key] = value;
+      const field: FrontMatterField = {
+        path: key,
+        value,
+        ...keyPosition,
+        valuePosition: { line: line + 1, column: 3 },
+      };
+      fields.set(key, field);
+      parent = { key, value, field };
+      continue;
+    }
+    const value = simpleScalar(raw);
+    if (value === undefined) return undefined;
+    target[key] = value;
+    const path = parent ? `${parent.key}.${key}` : key;
+    fields.set(path, {
+      path,
+      value,
+      ...keyPosition,
+      valuePosition: {
+        line,
+        column: indent + key.length + 2 + (text.length - indent - key.length - 1 - raw.length),
+      },
+    });
+  }
+  if (lines.length === 0) return undefined;
+  return { data, fields, problems: [] };
+}
+
+/** The string a simple scalar stands for, or undefined when it is not that simple. */
+function simpleScalar(raw: string): string | undefined {
+  const quote = raw[0];
+  if (quote === "'" || quote === '"') {
+    const inner = raw.slice(1, -1);
+    if (raw.length < 2 || raw[raw.length - 1] !== quote || inner.includes(quote)) return undefined;
+    if (quote === '"' && inner.includes('\\')) return undefined;
+    return inner;
+  }
+  if (raw.endsWith(' ') || !SIMPLE_PLAIN.test(raw) || NOT_A_STRING.test(raw)) return undefined;
+  if (raw.includes(': ') || raw.includes(' #') || raw.endsWith(':')) return undefined;
+  return raw;
+}
+
+/** readFrontMatter with the YAML library alone (what the simple reader is held to). */
+export function yamlFrontMatter(yaml: string, firstLine: number): FrontMatterContent {
   const { isMap, LineCounter, parseDocument } = yamlLibrary();
   const fields = new Map<string, FrontMatterField>();
   const lineCounter = new LineCounter();

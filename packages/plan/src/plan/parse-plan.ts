@@ -3,7 +3,7 @@
  * `markdown-it`. Every element gets the 1-based line:column of the whole file. Never throws:
  * whatever is wrong with the input becomes a ParseProblem.
  */
-import type MarkdownIt from 'markdown-it';
+import MarkdownIt from 'markdown-it';
 import { readFrontMatter, splitFrontMatter } from './front-matter';
 import { firstNonSpaceColumn, LineIndex } from './line-index';
 import type {
@@ -30,19 +30,15 @@ type Token = MarkdownIt.Token;
  * content). Only the block level is run: the rules read headings, lists, tables and fences,
  * and skipping the inline pass roughly halves the parse time. Links (the evidence a plan cites)
  * are the one inline construct read: only in the text that holds a `](` (see linksOf).
- * Built on first use: Nx loads the plugin's entry point, which exports this model, on every
- * project-graph computation, only to read createNodesV2.
  */
 let parser: MarkdownIt | undefined;
 function markdown(): MarkdownIt {
   if (!parser) {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const MarkdownItClass = require('markdown-it') as typeof MarkdownIt;
-    parser = new MarkdownItClass('default', {
+    parser = new MarkdownIt('default', {
       html: true,
       linkify: false,
       typographer: false,
-    }).disable(['inline', 'linkify', 'replacements', 'smartquotes', 'text_join']);
+    }).disable(['normalize', 'inline', 'linkify', 'replacements', 'smartquotes', 'text_join']);
     recordLinkSpans(parser);
   }
   return parser;
@@ -81,6 +77,16 @@ function recordLinkSpans(md: MarkdownIt): void {
     return true;
   });
 }
+
+/**
+ * What markdown-it's `normalize` rule makes of a text, without a pass over it when it has no
+ * `\r`: line breaks as `\n` (a NUL, which it also replaces, never gets this far: the file is
+ * unreadable then).
+ */
+function normalised(text: string): string {
+  return text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
+}
+
 /** Markdown's entities and backslash escapes decoded (`&lpar;` is `(`, `\\(` is `(`). */
 export const unescapeAll = (text: string): string => markdown().utils.unescapeAll(text);
 
@@ -185,7 +191,12 @@ export function parsePlan(text: string, file: string): ParsedPlan {
   };
   try {
     const env = {};
-    readBody(model, markdown().parse(text.slice(split.bodyOffset), env), split.bodyLine - 1, env);
+    readBody(
+      model,
+      markdown().parse(normalised(text.slice(split.bodyOffset)), env),
+      split.bodyLine - 1,
+      env,
+    );
   } catch (error) {
     problems.push({
       kind: 'markdown',

@@ -18,8 +18,12 @@ const HTML_TAG = /<\/?[A-Za-z][^<>]*>/g;
 /** Inline markup that renders as nothing around or inside a word. */
 const INLINE_MARKUP = /[*_`~]/g;
 const INVISIBLE = /[\p{Default_Ignorable_Code_Point}\p{Cf}]/gu;
-// eslint-disable-next-line no-control-regex -- the range starts at NUL on purpose
+// The ranges start at NUL on purpose: everything that is not ASCII.
+// eslint-disable-next-line no-control-regex
 const NOT_ASCII = /[^\x00-\x7f]/;
+/** Runs of non-ASCII characters: the only ones that can be invisible. */
+// eslint-disable-next-line no-control-regex
+const NOT_ASCII_RUN = /[^\x00-\x7f]+/g;
 
 /**
  * The 1-based lines that hold a placeholder, in order, once each. Lines are counted in `text`:
@@ -53,7 +57,9 @@ function scan(text: string): number[] {
 function rendered(text: string): string {
   let seen = text.replace(HTML_COMMENT, keepLineBreaks).replace(HTML_TAG, '');
   if (seen.includes('&') || seen.includes('\\')) seen = unescapeAll(seen);
-  if (NOT_ASCII.test(seen)) seen = seen.normalize('NFKC').replace(INVISIBLE, '');
+  // Matching Unicode properties at every character is slow: only non-ASCII runs are looked at.
+  if (NOT_ASCII.test(seen))
+    seen = seen.normalize('NFKC').replace(NOT_ASCII_RUN, (run) => run.replace(INVISIBLE, ''));
   return seen.replace(INLINE_MARKUP, '');
 }
 

@@ -44,13 +44,17 @@ export function meaningfulWords(text: string): string[] {
 }
 
 export function hasWords(text: string, minimum: number): boolean {
-  if (minimum <= 0) return true;
+  return minimum <= 0 || countWords(text, minimum) >= minimum;
+}
+
+/** The meaningful words of a text, counted up to `enough` (and no further). */
+export function countWords(text: string, enough: number): number {
   let count = 0;
   for (const [word] of text.matchAll(WORD)) {
-    if (TWO_LETTERS.test(word) && !FILLER.has(word.toLowerCase()) && ++count >= minimum)
-      return true;
+    if (TWO_LETTERS.test(word) && !FILLER.has(word.toLowerCase()) && ++count >= enough)
+      return count;
   }
-  return false;
+  return count;
 }
 
 /**

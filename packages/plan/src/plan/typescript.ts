@@ -6,6 +6,7 @@
 import type * as ts from 'typescript';
 import type { SourcePosition } from './line-index';
 import type { CodeBlock, ParsedPlan } from './plan-model';
+import { QuickCensus, quickParse } from './quick-parse';
 
 /**
  * TypeScript is loaded on first use. It is by far the largest module the plan model needs
@@ -69,6 +70,24 @@ function parseBlock(code: string, tsx: boolean): ParsedSource | Error {
   return source;
 }
 
+/**
+ * What the quick parse (quick-parse.ts) says of a block: its census when the block certainly
+ * parses, null when TypeScript must decide. Kept for the rules that ask in turn, like parses.
+ */
+const quick = new Map<string, QuickCensus | null>();
+
+function quickResult(code: string, tsx: boolean): QuickCensus | null {
+  // TSX is TypeScript's alone. Keyed by the block's own string, whose hash V8 keeps with it (a
+  // key built from it would be hashed, all of its kilobytes, on every look-up).
+  if (tsx) return null;
+  let result = quick.get(code);
+  if (result !== undefined) return result;
+  result = quickParse(code, tsx) ?? null;
+  if (quick.size >= PARSE_CACHE_SIZE) quick.delete(quick.keys().next().value as string);
+  quick.set(code, result);
+  return result;
+}
+
 export interface SyntaxProblem {
   /** 0-based line and column in the block's code. */
   readonly codeLine: number;
@@ -82,6 +101,13 @@ export interface SyntaxProblem {
  * own parser (no type check: a plan's snippets import code that may not exist yet).
  */
 export function firstSyntaxError(code: string, tsx: boolean): SyntaxProblem | undefined {
+  // Most blocks parse: the quick parse says so without TypeScript; TypeScript finds the error.
+  if (quickResult(code, tsx)) return undefined;
+  return typeScriptSyntaxError(code, tsx);
+}
+
+/** firstSyntaxError with TypeScript's parser alone (what the quick parse is held to). */
+export function typeScriptSyntaxError(code: string, tsx: boolean): SyntaxProblem | undefined {
   const ts = typescript();
   const source = parseBlock(code, tsx);
   if (source instanceof Error) {
@@ -155,6 +181,13 @@ const ASSERTION = /^(?:expect|assert)/;
 
 /** Counts the tests of a piece of TypeScript and those that assert; undefined if it does not parse. */
 export function testCensus(code: string, tsx = false): TestCensus | undefined {
+  const census = quickResult(code, tsx);
+  if (census) return census;
+  return typeScriptCensus(code, tsx);
+}
+
+/** The census from TypeScript's tree (what quickParse's census is held to). */
+export function typeScriptCensus(code: string, tsx = false): TestCensus | undefined {
   const source = parseBlock(code, tsx);
   if (source instanceof Error) return undefined;
   const ts = typescript();

@@ -1,20 +1,26 @@
-import { NxJsonConfiguration, readNxJson, Tree } from '@nx/devkit';
+import type { NxJsonConfiguration } from '@nx/devkit';
 import { loadConfig } from '../plan/config/load';
-import { ConfigError, ResolvedConfig } from '../plan/config/resolve';
-import { UserInputError } from './user-input-error';
+import type { ResolvedConfig } from '../plan/config/resolve';
 
 export const PLUGIN_NAME = '@mjomeet/plan';
+/**
+ * What init registers in nx.json's plugins: the plugin's own entry, which loads nothing of the
+ * plan model in Nx's plugin worker (src/plugin.ts).
+ */
+export const PLUGIN_ENTRY = '@mjomeet/plan/plugin';
+/** Both names the plugin can be registered under: its entry, and the package (its main). */
+export const PLUGIN_ENTRIES: readonly string[] = [PLUGIN_ENTRY, PLUGIN_NAME];
 
-/** The plugin's entry in nx.json's plugins, if it is registered (the first one wins). */
+/** The plugin's entry in nx.json's plugins, under either name, if it is registered (the first one wins). */
 export function planPluginEntry(
   nxJson: NxJsonConfiguration | null | undefined,
 ): NonNullable<NxJsonConfiguration['plugins']>[number] | undefined {
-  return (nxJson?.plugins ?? []).find(
-    (entry) => (typeof entry === 'string' ? entry : entry.plugin) === PLUGIN_NAME,
+  return (nxJson?.plugins ?? []).find((entry) =>
+    PLUGIN_ENTRIES.includes(typeof entry === 'string' ? entry : entry.plugin),
   );
 }
 
-/** The options of the plugin's entry in nx.json (`"plugins": [{ "plugin": "@mjomeet/plan", "options": … }]`). */
+/** The options of the plugin's entry in nx.json (`"plugins": [{ "plugin": "@mjomeet/plan/plugin", "options": … }]`). */
 export function planPluginOptions(nxJson: NxJsonConfiguration | null | undefined): unknown {
   const entry = planPluginEntry(nxJson);
   return entry === undefined || typeof entry === 'string' ? {} : (entry.options ?? {});
@@ -26,14 +32,4 @@ export function workspaceConfig(
   workspaceRoot: string,
 ): ResolvedConfig {
   return loadConfig(planPluginOptions(nxJson), workspaceRoot);
-}
-
-/** The configuration a generator works with; a broken one is refused before anything is written. */
-export function treeConfig(tree: Tree): ResolvedConfig {
-  try {
-    return workspaceConfig(readNxJson(tree), tree.root);
-  } catch (error) {
-    if (error instanceof ConfigError) throw new UserInputError(error.message);
-    throw error;
-  }
 }

@@ -8,7 +8,7 @@ import { planDigest } from '../../plan/digest';
 import { gitIdentity, readPlansHistory } from '../../plan/git-history';
 import { planPath } from '../../plan/layout';
 import { authoredBy, proveApproval } from '../../plan/plan-history';
-import { treeConfig } from '../../utils/plan-config';
+import { treeConfig } from '../../utils/tree-config';
 import { UserInputError, toNames } from '../feature/lib/names';
 import type { ApproveGeneratorSchema } from './schema';
 

@@ -12,7 +12,7 @@ import { planPath } from '../../plan/layout';
 import { recordStatus } from '../../plan/record-status';
 import { testTargetProblem, verifyProjectEvidence } from '../../plan/verify-evidence';
 import { projectOfModule } from '../../utils/module-project';
-import { treeConfig } from '../../utils/plan-config';
+import { treeConfig } from '../../utils/tree-config';
 import { treeModuleCode } from '../../utils/tree-module-code';
 import { toNames, UserInputError } from '../feature/lib/names';
 import type { CompleteGeneratorSchema } from './schema';

@@ -194,7 +194,7 @@ describe('feature generator output on disk', () => {
     );
     expect(JSON.parse(read('packages/meetings/project.json')).name).toBe('meetings');
     expect(JSON.parse(read('packages/zeta/project.json')).name).toBe('zeta');
-    expect(JSON.parse(read('nx.json')).plugins).toContain('@mjomeet/plan');
+    expect(JSON.parse(read('nx.json')).plugins).toContain('@mjomeet/plan/plugin');
   });
 
   it("formats every .ts file with the workspace's prettier config", async () => {

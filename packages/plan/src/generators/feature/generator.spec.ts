@@ -315,7 +315,7 @@ describe('feature generator', () => {
 
       expect(nxJson.plugins).toEqual([
         { plugin: '@nx/jest/plugin', options: { targetName: 'test' } },
-        '@mjomeet/plan',
+        '@mjomeet/plan/plugin',
       ]);
       expect(nxJson.affected).toEqual({ defaultBase: 'main' });
       for (const target of ['build', 'typecheck', 'lint']) {
@@ -1028,7 +1028,7 @@ describe('feature generator', () => {
         );
 
         expect(written).toEqual(['docs/features/meetings/RenameMeeting/RenameMeeting-plan.md']);
-        expect(readJson(tree, 'nx.json').plugins).toContain('@mjomeet/plan');
+        expect(readJson(tree, 'nx.json').plugins).toContain('@mjomeet/plan/plugin');
       });
     });
 

@@ -20,7 +20,7 @@ describe('init generator', () => {
     await initGenerator(tree, { skipFormat: true });
 
     const nxJson = readNxJson(tree);
-    expect(nxJson?.plugins).toContain('@mjomeet/plan');
+    expect(nxJson?.plugins).toEqual(['@mjomeet/plan/plugin']);
     expect(isPluginRegistered(tree)).toBe(true);
     for (const target of ['build', 'test', 'typecheck', 'lint']) {
       expect(nxJson?.targetDefaults?.[target]).toMatchObject({ dependsOn: ['verify-plan'] });
@@ -42,7 +42,7 @@ describe('init generator', () => {
     const nxJson = readNxJson(tree);
     expect(nxJson?.plugins).toEqual([
       { plugin: '@nx/js/typescript', options: {} },
-      '@mjomeet/plan',
+      '@mjomeet/plan/plugin',
     ]);
     expect(nxJson?.targetDefaults?.build).toEqual({
       dependsOn: ['^build', 'verify-plan'],
@@ -67,6 +67,21 @@ describe('init generator', () => {
     for (const [file, content] of first) expect(tree.read(file, 'utf-8')).toBe(content);
   });
 
+  it.each([
+    ['the package', '@mjomeet/plan'],
+    ['the plugin entry', '@mjomeet/plan/plugin'],
+  ])('keeps a registration under %s name (%s) and adds no second one', async (_case, name) => {
+    updateNxJson(tree, {
+      ...readNxJson(tree),
+      plugins: [{ plugin: name, options: { plansDir: 'specs' } }],
+    });
+
+    expect(isPluginRegistered(tree)).toBe(true);
+    await initGenerator(tree, { skipFormat: true });
+
+    expect(readNxJson(tree)?.plugins).toEqual([{ plugin: name, options: { plansDir: 'specs' } }]);
+  });
+
   it('uses the target name it is given, in the plugin options and in the gate', async () => {
     await initGenerator(tree, {
       skipFormat: true,
@@ -76,7 +91,7 @@ describe('init generator', () => {
 
     const nxJson = readNxJson(tree);
     expect(nxJson?.plugins).toContainEqual({
-      plugin: '@mjomeet/plan',
+      plugin: '@mjomeet/plan/plugin',
       options: { targetName: 'check-plan' },
     });
     expect(nxJson?.targetDefaults?.test).toMatchObject({ dependsOn: ['check-plan'] });

@@ -12,7 +12,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PLACEHOLDER } from '../../plan/catalog';
 import { TEST_REPORT, TEST_TARGET } from '../../plan/layout';
-import { planPluginEntry, planPluginOptions, PLUGIN_NAME } from '../../utils/plan-config';
+import {
+  planPluginEntry,
+  planPluginOptions,
+  PLUGIN_ENTRY,
+  PLUGIN_NAME,
+} from '../../utils/plan-config';
 import {
   ignoreTestReports,
   isJestPluginReportEntry,
@@ -20,7 +25,7 @@ import {
 } from '../../utils/test-report';
 import type { InitGeneratorSchema } from './schema';
 
-export { PLUGIN_NAME };
+export { PLUGIN_ENTRY, PLUGIN_NAME };
 
 export const DEFAULT_TARGET_NAME = 'verify-plan';
 export const DEFAULT_GATED_TARGETS = ['build', 'test', 'typecheck', 'lint'];
@@ -38,8 +43,8 @@ export async function initGenerator(tree: Tree, schema: InitGeneratorSchema = {}
   if (!isPluginRegistered(tree)) {
     plugins.push(
       targetName === DEFAULT_TARGET_NAME
-        ? PLUGIN_NAME
-        : { plugin: PLUGIN_NAME, options: { targetName } },
+        ? PLUGIN_ENTRY
+        : { plugin: PLUGIN_ENTRY, options: { targetName } },
     );
   }
   nxJson.plugins = plugins;

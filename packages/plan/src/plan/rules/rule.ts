@@ -10,6 +10,7 @@ import { MODULE_NAME, USE_CASE_NAME } from '../layout';
 import type { SourcePosition } from '../line-index';
 import type { ModuleCode } from '../module-code';
 import type { ParsedPlan, Section } from '../plan-model';
+import { countWords } from '../substance';
 import { normaliseTitle } from '../text';
 import type { ModuleLayout } from '../module-layout';
 import type { ApprovalPolicy } from '../approval-policy';
@@ -186,6 +187,47 @@ export function guidanceOf(id: string, catalog: Catalog): string {
  * A section's text as a reader sees it: the lines below its heading, without its `###` headings
  * and HTML comments (the template's guidance), so that only what a person wrote is left.
  */
+/**
+ * Whether a section's body (sectionBody's text) holds `minimum` meaningful words: read line by
+ * line, and only as far as needed, without building the body. A section's first lines usually
+ * say enough, where the body of a long one (the unit tests, hundreds of lines) costs its whole
+ * length to build.
+ */
+export function sectionHasWords(plan: ParsedPlan, section: Section, minimum: number): boolean {
+  if (minimum <= 0) return true;
+  const headingLines = new Set(section.subheadings.map((heading) => heading.line));
+  let inComment = false;
+  let count = 0;
+  for (let line = section.heading.line + 1; line <= section.endLine; line++) {
+    if (headingLines.has(line)) continue;
+    const text = plan.lines.lineText(line);
+    // What is left of the line outside HTML comments, a comment read as one space (as in
+    // sectionBody); a comment may span lines, and one never closed runs to the section's end.
+    let visible = '';
+    let at = 0;
+    while (at < text.length) {
+      if (inComment) {
+        const end = text.indexOf('-->', at);
+        if (end === -1) break;
+        inComment = false;
+        at = end + 3;
+      } else {
+        const start = text.indexOf('<!--', at);
+        if (start === -1) {
+          visible += text.slice(at);
+          break;
+        }
+        visible += `${text.slice(at, start)} `;
+        inComment = true;
+        at = start + 4;
+      }
+    }
+    count += countWords(visible, minimum - count);
+    if (count >= minimum) return true;
+  }
+  return false;
+}
+
 export function sectionBody(plan: ParsedPlan, section: Section): string {
   const headingLines = new Set(section.subheadings.map((heading) => heading.line));
   const lines: string[] = [];

@@ -7,7 +7,7 @@ import {
 } from '../../../plan/plan-required';
 import type { ResolvedConfig, ResolvedProfile } from '../../../plan/config/resolve';
 import { APPLICATION_DIR, DOMAIN_DIR, planPath } from '../../../plan/layout';
-import { treeConfig } from '../../../utils/plan-config';
+import { treeConfig } from '../../../utils/tree-config';
 import type { FeatureGeneratorSchema } from '../schema';
 import { UserInputError, Names, pastTense, singular, toNames, toNamesList } from './names';
 

@@ -1,8 +1,7 @@
 /** `plan/section-substance`: every section says something, in real words. */
 import { placeholderLines } from '../../placeholder-marker';
-import { hasWords } from '../../substance';
 import type { PlanRule } from '../rule';
-import { docsOf, guidanceOf, sectionBody } from '../rule';
+import { docsOf, guidanceOf, sectionHasWords } from '../rule';
 import { hasContent } from './section-empty';
 
 export interface SectionSubstanceOptions {
@@ -36,7 +35,7 @@ export const sectionSubstance: PlanRule<SectionSubstanceOptions> = {
       if (!hasContent(id, section, context.catalog)) continue; // plan/section-empty's
       if (placeholders.some((line) => line > section.heading.line && line <= section.endLine))
         continue; // plan/placeholder reports what is still to write
-      if (hasWords(sectionBody(context.plan, section), minWords)) continue;
+      if (sectionHasWords(context.plan, section, minWords)) continue;
       report(section.heading, 'saysNothing', {
         title: section.title,
         minWords,

@@ -1,8 +1,10 @@
 /** `trace/spec-not-in-plan`: every spec of the use-case is shown to the reviewer. */
-import { useCaseCodeDir } from '../../layout';
+import { SPEC_SUFFIX, useCaseCodeDir } from '../../layout';
 import { namedArtifacts } from '../../plan-tables';
 import type { PlanRule } from '../rule';
 import { docsOf, sectionRef } from '../rule';
+
+const SPEC_FILE_SUFFIX = `${SPEC_SUFFIX}.ts`;
 
 export const specNotInPlan: PlanRule = {
   scope: 'plan',
@@ -42,9 +44,9 @@ export const specNotInPlan: PlanRule = {
       section.endLine < plan.lines.lineCount
         ? plan.lines.lineStart(section.endLine + 1)
         : plan.text.length;
-    const sectionText = plan.text.slice(plan.lines.lineStart(section.heading.line), end);
+    const named = namedInText(plan.text, plan.lines.lineStart(section.heading.line), end);
     for (const [spec, of] of [...expected].sort(([a], [b]) => (a < b ? -1 : 1))) {
-      if (!sectionText.includes(spec))
+      if (!named(spec))
         report(section.heading, 'notNamed', {
           spec,
           of,
@@ -53,3 +55,24 @@ export const specNotInPlan: PlanRule = {
     }
   },
 };
+
+/**
+ * Whether a spec's path occurs in text[start, end): every path ends with `.spec.ts`, so the
+ * text is searched once for that suffix, and each path compared where it ends (rather than
+ * searching the whole section, often the longest of the plan, once per spec).
+ */
+function namedInText(text: string, start: number, end: number): (spec: string) => boolean {
+  const ends: number[] = [];
+  for (let at = text.indexOf(SPEC_FILE_SUFFIX, start); at !== -1; ) {
+    const after = at + SPEC_FILE_SUFFIX.length;
+    if (after > end) break;
+    ends.push(after);
+    at = text.indexOf(SPEC_FILE_SUFFIX, at + 1);
+  }
+  return (spec) =>
+    spec.endsWith(SPEC_FILE_SUFFIX)
+      ? ends.some(
+          (after) => after - spec.length >= start && text.startsWith(spec, after - spec.length),
+        )
+      : text.slice(start, end).includes(spec);
+}

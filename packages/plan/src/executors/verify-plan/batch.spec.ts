@@ -1,0 +1,221 @@
+import type { ExecutorContext, Task, TaskGraph } from '@nx/devkit';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { format } from 'node:util';
+import {
+  COMPLETE_PLAN,
+  GENERATED_PLAN,
+  GENERATED_ZETA_FILES,
+  PLAN_FILE,
+  ZETA_FILES,
+} from '../../plan/__fixtures__/plans';
+import verifyPlanBatch, { BatchTaskResult, tasksInOrder } from './batch';
+import verifyPlanExecutor from './executor';
+import type { VerifyPlanExecutorSchema } from './schema';
+
+/**
+ * Batch mode must change nothing but the number of processes: each task's success and terminal
+ * output (what Nx prints, caches and replays) are those of the executor run on its own.
+ */
+describe('verify-plan in batch mode', () => {
+  let root: string;
+
+  const write = (path: string, content: string) => {
+    mkdirSync(dirname(join(root, path)), { recursive: true });
+    writeFileSync(join(root, path), content);
+  };
+
+  /** Projects: a module whose plan passes, one whose plan fails, and some to misconfigure. */
+  const PROJECTS = ['zeta', 'beta', 'gamma', 'delta', 'kappa', 'omega'];
+  /** The options each task gets, as Nx combines them from the target and the command line. */
+  const INPUTS: Record<string, VerifyPlanExecutorSchema> = {
+    'zeta:verify-plan': { plansDir: 'docs/features/zeta', config: {} },
+    'beta:verify-plan': { plansDir: 'docs/features/beta', config: {} },
+    'gamma:verify-plan': {
+      plansDir: 'docs/features/beta',
+      config: {},
+      format: 'json',
+      outputFile: 'reports/gamma.json',
+    },
+    'delta:verify-plan': { plansDir: 'docs/features/zeta', config: {}, useCase: 'CancelBooking' },
+    'kappa:verify-plan': {
+      plansDir: 'docs/features/zeta',
+      config: { rules: { 'plan/no-such-rule': 'error' } },
+    },
+    'omega:verify-plan': { plansDir: 42 as unknown as string, config: {} },
+  };
+
+  const context = (): ExecutorContext =>
+    ({
+      root,
+      cwd: root,
+      isVerbose: false,
+      projectsConfigurations: {
+        version: 2,
+        projects: Object.fromEntries(
+          PROJECTS.map((name) => [
+            name,
+            {
+              root: `packages/${name === 'gamma' ? 'beta' : name}`,
+              targets: { 'verify-plan': { executor: '@mjomeet/plan:verify-plan', cache: true } },
+            },
+          ]),
+        ),
+      },
+      nxJsonConfiguration: {},
+    }) as unknown as ExecutorContext;
+
+  const task = (id: string): Task =>
+    ({
+      id,
+      target: { project: id.split(':')[0], target: 'verify-plan' },
+      overrides: {},
+      outputs: [],
+      parallelism: true,
+    }) as unknown as Task;
+
+  const graph = (ids: string[]): TaskGraph => ({
+    roots: ids,
+    tasks: Object.fromEntries(ids.map((id) => [id, task(id)])),
+    dependencies: Object.fromEntries(ids.map((id) => [id, []])),
+    continuousDependencies: Object.fromEntries(ids.map((id) => [id, []])),
+  });
+
+  /** The executor on its own, as in a process of its own: everything it writes, in order. */
+  async function alone(id: string): Promise<{ success: boolean; output: string }> {
+    let output = '';
+    const capture = (chunk: string | Uint8Array, ...rest: unknown[]) => {
+      output += String(chunk);
+      (rest.find((arg) => typeof arg === 'function') as (() => void) | undefined)?.();
+      return true;
+    };
+    const stdout = jest.spyOn(process.stdout, 'write').mockImplementation(capture);
+    const stderr = jest.spyOn(process.stderr, 'write').mockImplementation(capture);
+    try {
+      const [project] = id.split(':');
+      const result = await verifyPlanExecutor(INPUTS[id], {
+        ...context(),
+        projectName: project,
+        targetName: 'verify-plan',
+        target: context().projectsConfigurations.projects[project].targets?.['verify-plan'],
+      });
+      return { success: result.success, output };
+    } catch (error) {
+      return { success: false, output: `${output}${(error as Error).stack}\n` };
+    } finally {
+      stdout.mockRestore();
+      stderr.mockRestore();
+    }
+  }
+
+  async function batch(ids: string[]): Promise<BatchTaskResult[]> {
+    const inputs = Object.fromEntries(ids.map((id) => [id, INPUTS[id]]));
+    const results: BatchTaskResult[] = [];
+    for await (const result of verifyPlanBatch(graph(ids), inputs, {}, context())) {
+      results.push(result);
+    }
+    return results;
+  }
+
+  beforeEach(() => {
+    // Node's console writes to process.stdout/stderr at each call; jest's buffers instead.
+    for (const [method, stream] of [
+      ['log', process.stdout],
+      ['info', process.stdout],
+      ['warn', process.stderr],
+      ['error', process.stderr],
+    ] as const) {
+      jest
+        .spyOn(console, method)
+        .mockImplementation((...args: unknown[]) => void stream.write(`${format(...args)}\n`));
+    }
+    root = mkdtempSync(join(tmpdir(), 'verify-plan-batch-'));
+    for (const [file, content] of Object.entries(ZETA_FILES))
+      write(`packages/zeta/${file}`, content);
+    write(PLAN_FILE, COMPLETE_PLAN);
+    for (const [file, content] of Object.entries(GENERATED_ZETA_FILES))
+      write(`packages/beta/${file}`, content);
+    write('docs/features/beta/BookRoom/BookRoom-plan.md', GENERATED_PLAN);
+  });
+
+  afterEach(() => {
+    jest.restoreAllMocks();
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  it('gives every task the success and terminal output of the executor run on its own', async () => {
+    const ids = Object.keys(INPUTS);
+    const expected: Record<string, { success: boolean; output: string }> = {};
+    for (const id of ids) expected[id] = await alone(id);
+    const gammaReport = readFileSync(join(root, 'reports/gamma.json'), 'utf-8');
+    rmSync(join(root, 'reports'), { recursive: true });
+
+    const results = await batch(ids);
+
+    expect(results.map((r) => r.task)).toEqual(ids);
+    // Stack frames differ, and only they: those of the task that throws.
+    const output = (text: string) => text.replace(/^\s+at .*\n/gm, '');
+    for (const { task: id, result } of results) {
+      expect({ id, success: result.success, output: output(result.terminalOutput) }).toEqual({
+        id,
+        success: expected[id].success,
+        output: output(expected[id].output),
+      });
+      expect(result.endTime).toBeGreaterThanOrEqual(result.startTime);
+    }
+    // The cases are what they claim to be.
+    const byId = Object.fromEntries(results.map((r) => [r.task, r.result]));
+    expect(byId['zeta:verify-plan']).toMatchObject({ success: true });
+    // Approved, but outside a git repository: the approval cannot be proved, a warning locally.
+    expect(byId['zeta:verify-plan'].terminalOutput).toContain('(0 errors, 1 warning)');
+    expect(byId['zeta:verify-plan'].terminalOutput).toMatch(/approval\/pending$/m);
+    expect(byId['beta:verify-plan'].success).toBe(false);
+    expect(byId['beta:verify-plan'].terminalOutput).toMatch(
+      / {2}error {2}.+ {2}plan\/placeholder$/m,
+    );
+    expect(byId['delta:verify-plan'].terminalOutput).toMatch(/no plan of CancelBooking/);
+    expect(byId['kappa:verify-plan'].terminalOutput).toMatch(/plan\/no-such-rule/);
+    expect(byId['omega:verify-plan'].terminalOutput).toMatch(/TypeError/);
+    expect(readFileSync(join(root, 'reports/gamma.json'), 'utf-8')).toBe(gammaReport);
+  });
+
+  it('writes nothing to the batch process’s own streams, and leaves them as they were', async () => {
+    const stdoutWrite = process.stdout.write;
+    const stderrWrite = process.stderr.write;
+    const written: string[] = [];
+    const spy = (chunk: string | Uint8Array) => {
+      written.push(String(chunk));
+      return true;
+    };
+    const stdout = jest.spyOn(process.stdout, 'write').mockImplementation(spy);
+    const stderr = jest.spyOn(process.stderr, 'write').mockImplementation(spy);
+    try {
+      await batch(Object.keys(INPUTS));
+    } finally {
+      stdout.mockRestore();
+      stderr.mockRestore();
+    }
+
+    expect(written).toEqual([]);
+    expect(process.stdout.write).toBe(stdoutWrite);
+    expect(process.stderr.write).toBe(stderrWrite);
+  });
+
+  it('reports each task as soon as it is verified, dependencies first', async () => {
+    const g = graph(['zeta:verify-plan', 'beta:verify-plan']);
+    g.dependencies['zeta:verify-plan'] = ['beta:verify-plan'];
+
+    expect(tasksInOrder(g).map((t) => t.id)).toEqual(['beta:verify-plan', 'zeta:verify-plan']);
+
+    const iterator = verifyPlanBatch(
+      graph(['zeta:verify-plan', 'beta:verify-plan']),
+      INPUTS,
+      {},
+      context(),
+    );
+    const first = await iterator.next();
+    expect(first.value).toMatchObject({ task: 'zeta:verify-plan', result: { success: true } });
+    await iterator.return(undefined);
+  });
+});

@@ -1,0 +1,140 @@
+/**
+ * verify-plan in Nx's batch mode: every verify-plan task of a run in one process (executors.json
+ * declares `batchImplementation` and `preferBatch`), instead of one process per task that loads
+ * Nx, the executor and the plan model before verifying a module's plans with cold code.
+ *
+ * Nx still hashes, caches and reports each task on its own: this yields one result per task, as
+ * soon as it is done, with the task's terminal output. Each task runs exactly what the executor
+ * runs, and what it writes to stdout and stderr is captured as that task's output instead of
+ * going to the batch process's streams, so that the output Nx prints, caches and replays for a
+ * task is the same with batching as without it.
+ */
+import type { ExecutorContext, Task, TaskGraph } from '@nx/devkit';
+import { ConfigError, ResolvedConfig } from '../../plan/config/resolve';
+import { taskConfig, verifyPlanTask } from './executor';
+import type { VerifyPlanExecutorSchema } from './schema';
+
+/** What Nx expects for each task of a batch (`BatchExecutorTaskResult`). */
+export interface BatchTaskResult {
+  readonly task: string;
+  readonly result: {
+    readonly success: boolean;
+    readonly terminalOutput: string;
+    readonly startTime: number;
+    readonly endTime: number;
+  };
+}
+
+export default async function* verifyPlanBatch(
+  taskGraph: TaskGraph,
+  inputs: Record<string, VerifyPlanExecutorSchema>,
+  _overrides: VerifyPlanExecutorSchema,
+  context: ExecutorContext,
+): AsyncGenerator<BatchTaskResult> {
+  const configOf = sharedConfigs();
+  for (const task of tasksInOrder(taskGraph)) {
+    const startTime = Date.now();
+    const { success, output } = await captureOutput(() =>
+      verifyPlanTask(inputs[task.id] ?? {}, taskContext(task, context), configOf),
+    );
+    yield {
+      task: task.id,
+      result: { success, terminalOutput: output, startTime, endTime: Date.now() },
+    };
+  }
+}
+
+/**
+ * The tasks, dependencies first (verify-plan tasks do not depend on each other, but a batch is a
+ * task graph), in the order Nx listed them otherwise.
+ */
+export function tasksInOrder(taskGraph: TaskGraph): Task[] {
+  const ordered: Task[] = [];
+  const done = new Set<string>();
+  const visit = (id: string, path: Set<string>) => {
+    if (done.has(id) || path.has(id) || !taskGraph.tasks[id]) return;
+    path.add(id);
+    for (const dependency of taskGraph.dependencies[id] ?? []) visit(dependency, path);
+    done.add(id);
+    ordered.push(taskGraph.tasks[id]);
+  };
+  for (const id of Object.keys(taskGraph.tasks)) visit(id, new Set());
+  return ordered;
+}
+
+/** The context Nx gives the executor when it runs the task in a process of its own. */
+export function taskContext(task: Task, context: ExecutorContext): ExecutorContext {
+  const { project, target, configuration } = task.target;
+  return {
+    ...context,
+    projectName: project,
+    targetName: target,
+    configurationName: configuration,
+    target: context.projectsConfigurations?.projects[project]?.targets?.[target],
+  };
+}
+
+/**
+ * Each distinct configuration is validated, and its custom rules loaded, once for the batch:
+ * the inferred targets all carry the same plugin options. A configuration error is kept too, so
+ * that every task that has it reports it as the executor would.
+ */
+function sharedConfigs(): typeof taskConfig {
+  const resolved = new Map<string, ResolvedConfig | ConfigError>();
+  return (options, context) => {
+    const key = JSON.stringify(options.config ?? null);
+    let config = resolved.get(key);
+    if (!config) {
+      try {
+        config = taskConfig(options, context);
+      } catch (error) {
+        if (!(error instanceof ConfigError)) throw error;
+        config = error;
+      }
+      resolved.set(key, config);
+    }
+    if (config instanceof ConfigError) throw config;
+    return config;
+  };
+}
+
+type Write = typeof process.stdout.write;
+
+/**
+ * Runs a task with everything it writes to stdout and stderr captured, in order, as one text:
+ * what Nx records as the terminal output of a task that runs in a process of its own. The
+ * streams are restored afterwards, also when the task throws; a task that throws fails with its
+ * stack as output, as its process would, and the batch goes on.
+ */
+export async function captureOutput(
+  run: () => Promise<{ success: boolean }>,
+): Promise<{ success: boolean; output: string }> {
+  const chunks: string[] = [];
+  const capture = ((chunk: string | Uint8Array, ...rest: unknown[]) => {
+    const encoding = typeof rest[0] === 'string' ? (rest[0] as BufferEncoding) : undefined;
+    chunks.push(
+      typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString(encoding ?? 'utf-8'),
+    );
+    const callback = rest.find((arg) => typeof arg === 'function') as
+      | ((error?: Error | null) => void)
+      | undefined;
+    if (callback) process.nextTick(callback);
+    return true;
+  }) as Write;
+  const streams = [process.stdout, process.stderr];
+  const own = streams.map((stream) => Object.prototype.hasOwnProperty.call(stream, 'write'));
+  const writes = streams.map((stream) => stream.write);
+  for (const stream of streams) stream.write = capture;
+  try {
+    const { success } = await run();
+    return { success, output: chunks.join('') };
+  } catch (error) {
+    chunks.push(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    return { success: false, output: chunks.join('') };
+  } finally {
+    streams.forEach((stream, i) => {
+      if (own[i]) stream.write = writes[i];
+      else delete (stream as { write?: Write }).write;
+    });
+  }
+}
