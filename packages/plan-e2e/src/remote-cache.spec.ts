@@ -3,13 +3,14 @@
  *
  * - two clones of one workspace, at different paths, share Nx's self-hosted remote cache (an HTTP
  *   store on 127.0.0.1 that this suite starts and stops, support/remote-cache-server.ts): the
- *   second clone reads every verify-plan from it, with the first clone's output;
+ *   second clone reads every verify-plan, and every test run and verify-evidence, from it, with
+ *   the first clone's output;
  * - Nx's batch mode (`preferBatch`, one process for every verify-plan task of a run) changes
  *   nothing a user sees: the same findings and exit code per task, and the same cache hits.
  *
  * The steps share the workspaces and run in order. PLAN_E2E_KEEP=1 keeps them for a look.
  */
-import { mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { expectExit, freshWorkspace } from './support/fresh-workspace';
 import { removeTempDir } from './support/packages';
@@ -20,7 +21,8 @@ import { npmInstall, parseStylish, Workspace } from './support/workspace';
 const COMPLETE_PLAN = readFileSync(join(__dirname, 'fixtures', 'BookRoom-plan.md'), 'utf-8');
 /** Modules with an approved, complete plan: their verify-plan passes and is cached. */
 const PASSING = ['zeta', 'beta'];
-const REVIEWER = 'E2E Reviewer';
+/** The approver: an approval counts once its approver commits it (CI verifies committed ones). */
+const REVIEWER = { name: 'E2E Reviewer', email: 'reviewer@example.invalid' };
 const CACHE_LINE =
   /Nx read the output from the cache instead of running the command for (\d+) out of (\d+) tasks?/;
 
@@ -98,19 +100,25 @@ describe('verify-plan across clones and in one process', () => {
         `docs/features/${module}/BookRoom/BookRoom-plan.md`,
         COMPLETE_PLAN.replace(/\bzeta\b/g, module),
       );
+    }
+    await first.commitAll('two plans');
+    for (const module of PASSING) {
       expectExit(
-        await first.nx([
-          'g',
-          '@mjomeet/plan:approve',
-          `--module=${module}`,
-          '--useCase=BookRoom',
-          `--by=${REVIEWER}`,
-          '--no-interactive',
-        ]),
+        await first.nx(
+          [
+            'g',
+            '@mjomeet/plan:approve',
+            `--module=${module}`,
+            '--useCase=BookRoom',
+            '--no-interactive',
+          ],
+          undefined,
+          REVIEWER,
+        ),
         'success',
       );
     }
-    await first.commitAll('two approved plans');
+    await first.commitAll('two approved plans', REVIEWER);
   }, 600_000);
 
   afterAll(async () => {
@@ -160,6 +168,46 @@ describe('verify-plan across clones and in one process', () => {
     const requests = cache.requests.slice(before);
     expect(requests.map((r) => `${r.method} ${r.status}`)).toEqual(PASSING.map(() => 'GET 200'));
     expect(requests.map((r) => r.hash).sort()).toEqual(cache.hashes());
+  });
+
+  describe('the tests and verify-evidence', () => {
+    const TASKS = PASSING.flatMap((m) =>
+      ['verify-plan', 'test', 'verify-evidence'].map((t) => `${m}:${t}`),
+    );
+    const verifyEvidence = (ws: Workspace) =>
+      nx(ws, ['run-many', '-t', 'verify-evidence', '--outputStyle=static']);
+    let firstEvidence: RunResult;
+
+    it('the first clone runs the tests and checks their evidence, each result stored remotely', async () => {
+      const before = cache.hashes().length;
+
+      firstEvidence = await verifyEvidence(first);
+
+      expectExit(firstEvidence, 'success');
+      expect(firstEvidence.output).toMatch(/✔ \d+ cited tests ran and passed/);
+      // verify-plan was this clone's own hit; test and verify-evidence are stored.
+      expect(cache.hashes().length - before).toBe(PASSING.length * 2);
+    });
+
+    it('the second clone reads the test runs and verify-evidence from it: jest does not run', async () => {
+      const result = await verifyEvidence(second);
+
+      expectExit(result, 'success');
+      expect(CACHE_LINE.exec(result.output)?.slice(1)).toEqual([
+        String(TASKS.length),
+        String(TASKS.length),
+      ]);
+      const tasks = taskOutputs(result.output);
+      expect([...tasks.keys()].sort()).toEqual([...TASKS].sort());
+      const expected = taskOutputs(firstEvidence.output);
+      for (const module of PASSING) {
+        const id = `${module}:verify-evidence`;
+        expect({ id, hit: tasks.get(id)?.cache !== undefined }).toEqual({ id, hit: true });
+        expect(tasks.get(id)?.text).toBe(expected.get(id)?.text);
+        // The report came with the test run: verify-evidence reads it on a later miss too.
+        expect(existsSync(second.path(`packages/${module}/jest-results.json`))).toBe(true);
+      }
+    });
   });
 
   describe('batch mode', () => {
