@@ -151,8 +151,11 @@ function configOf(example: Example, where: string): ResolvedConfig {
     plugins?: Array<string | { plugin: string; options?: unknown }>;
   };
   if (!Array.isArray(json.plugins)) return resolveConfig(json);
+  // Registered under the plugin's entry, as init writes it, or the package's main.
   const entry = json.plugins.find(
-    (plugin) => typeof plugin === 'object' && plugin.plugin === '@mjomeet/plan',
+    (plugin) =>
+      typeof plugin === 'object' &&
+      ['@mjomeet/plan/plugin', '@mjomeet/plan'].includes(plugin.plugin),
   );
   if (typeof entry !== 'object')
     throw new PartError(`${where}: no @mjomeet/plan plugin entry.`);
