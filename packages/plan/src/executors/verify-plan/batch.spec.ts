@@ -109,6 +109,8 @@ describe('verify-plan in batch mode', () => {
     }
   }
 
+  let ci: string | undefined;
+
   async function batch(ids: string[]): Promise<BatchTaskResult[]> {
     const inputs = Object.fromEntries(ids.map((id) => [id, INPUTS[id]]));
     const results: BatchTaskResult[] = [];
@@ -130,6 +132,10 @@ describe('verify-plan in batch mode', () => {
         .spyOn(console, method)
         .mockImplementation((...args: unknown[]) => void stream.write(`${format(...args)}\n`));
     }
+    // Outside CI, as on a developer's machine, whatever runs this suite: the fixtures are not in a
+    // git repository, so their approvals cannot be proved (a warning here, an error in CI).
+    ci = process.env.CI;
+    process.env.CI = 'false';
     root = mkdtempSync(join(tmpdir(), 'verify-plan-batch-'));
     for (const [file, content] of Object.entries(ZETA_FILES))
       write(`packages/zeta/${file}`, content);
@@ -140,6 +146,8 @@ describe('verify-plan in batch mode', () => {
   });
 
   afterEach(() => {
+    if (ci === undefined) delete process.env.CI;
+    else process.env.CI = ci;
     jest.restoreAllMocks();
     rmSync(root, { recursive: true, force: true });
   });
