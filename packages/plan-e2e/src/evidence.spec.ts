@@ -224,12 +224,29 @@ describe('evidence: the tests a plan cites, checked before and after they run', 
   });
 
   it("init sets up the test targets @nx/jest/plugin infers, and leaves project.json's alone", async () => {
-    const nxJson = ws.readJson<{ plugins: unknown[] }>('nx.json');
-    ws.write(
-      'nx.json',
-      `${JSON.stringify({ ...nxJson, plugins: [...nxJson.plugins, '@nx/jest/plugin'] }, null, 2)}\n`,
-    );
+    // zeta's @nx/jest:configuration registered @nx/jest/plugin already.
+    const nxJson = ws.readJson<{ plugins: Array<string | { plugin: string }> }>('nx.json');
+    const plugins = nxJson.plugins.map((p) => (typeof p === 'string' ? p : p.plugin));
+    expect(plugins).toContain('@nx/jest/plugin');
     ws.write('packages/billing/project.json', `${JSON.stringify({ name: 'billing' }, null, 2)}\n`);
+    // A project whose project.json runs jest itself, as a workspace may have written it.
+    ws.write(
+      'packages/ledger/project.json',
+      `${JSON.stringify(
+        {
+          name: 'ledger',
+          targets: {
+            test: {
+              executor: 'nx:run-commands',
+              options: { command: 'jest --config {projectRoot}/jest.config.js' },
+            },
+          },
+        },
+        null,
+        2,
+      )}\n`,
+    );
+    ws.write('packages/ledger/jest.config.js', "module.exports = { testEnvironment: 'node' };\n");
     ws.write(
       'packages/billing/jest.config.js',
       "module.exports = {\n  testEnvironment: 'node',\n  transform: {},\n  coverageDirectory: '../../coverage/packages/billing',\n};\n",
@@ -255,10 +272,13 @@ describe('evidence: the tests a plan cites, checked before and after they run', 
       '{workspaceRoot}/coverage/packages/billing',
       '{projectRoot}/jest-results.json',
     ]);
-    // A project.json test target is not the plugin's: it keeps its own command and outputs.
-    const zeta = (await show('zeta')).targets.test;
-    expect(zeta.options?.args).toBeUndefined();
-    expect(String(zeta.options?.command)).toContain('--outputFile=packages/zeta/jest-results.json');
+    // A project.json test target is not the plugin's: init writes the report into its command.
+    const ledger = (await show('ledger')).targets.test;
+    expect(ledger.options?.args).toBeUndefined();
+    expect(String(ledger.options?.command)).toContain(
+      '--json --outputFile=packages/ledger/jest-results.json',
+    );
+    expect(ledger.outputs).toContain('{projectRoot}/jest-results.json');
 
     const test = await ws.nx(['run', 'billing:test', '--outputStyle=static']);
     expectExit(test, 'success');

@@ -27,7 +27,8 @@ import { parseStylish, Workspace } from './support/workspace';
 const COMPLETE_PLAN = readFileSync(join(__dirname, 'fixtures', 'BookRoom-plan.md'), 'utf-8');
 const ROOMS_PLAN = 'docs/features/rooms/BookRoom/BookRoom-plan.md';
 const BILLING_PLAN = 'docs/features/billing/IssueInvoice/IssueInvoice-plan.md';
-const REVIEWER = 'E2E Reviewer';
+/** The approver: an approval counts once its approver commits it (CI verifies committed ones). */
+const REVIEWER = { name: 'E2E Reviewer', email: 'reviewer@example.invalid' };
 const ROOMS_SPECS = 8;
 
 interface Case {
@@ -112,7 +113,12 @@ describe('nx add @mjomeet/plan from a registry, in the workspaces create-nx-work
         { cwd: dir, env, timeoutMs: 600_000 },
       ),
     );
-    return new Workspace(join(dir, name), env);
+    const ws = new Workspace(join(dir, name), env);
+    // A git repository, as create-nx-workspace makes one without --skipGit: approvals are proved
+    // from its history. (Made here so that the machine's git configuration plays no part.)
+    assertSucceeded(await ws.git(['init', '-q', '-b', 'main']));
+    await ws.commitAll('create-nx-workspace');
+    return ws;
   }
 
   /** Records a step's result under its name; returns it. */
@@ -153,19 +159,24 @@ describe('nx add @mjomeet/plan from a registry, in the workspaces create-nx-work
       await step(outcome, 'test draft', ws.nx(['test', useCase.project, '--outputStyle=static']));
 
       ws.write(ROOMS_PLAN, completePlanFor(useCase));
+      await ws.commitAll('rooms: BookRoom planned');
       const approve = await step(
         outcome,
         'approve',
-        ws.nx([
-          'g',
-          '@mjomeet/plan:approve',
-          '--module=rooms',
-          '--useCase=BookRoom',
-          `--by=${REVIEWER}`,
-          '--no-interactive',
-        ]),
+        ws.nx(
+          [
+            'g',
+            '@mjomeet/plan:approve',
+            '--module=rooms',
+            '--useCase=BookRoom',
+            '--no-interactive',
+          ],
+          undefined,
+          REVIEWER,
+        ),
       );
       expectExit(approve, 'success');
+      await ws.commitAll('Approve rooms/BookRoom', REVIEWER);
       // --preset=ts infers typecheck (@nx/js/typescript); --preset=apps has none: build (tsc)
       // checks the code there, and tsc the specs.
       const targets = useCase.preset === 'ts' ? ['typecheck', 'test'] : ['build', 'test'];
@@ -267,7 +278,7 @@ describe('nx add @mjomeet/plan from a registry, in the workspaces create-nx-work
       const nxJson = ws.readJson<{ plugins?: unknown[] }>('nx.json');
       ws.write(
         'nx.json',
-        `${JSON.stringify({ ...nxJson, plugins: ['@mjomeet/plan'] }, null, 2)}\n`,
+        `${JSON.stringify({ ...nxJson, plugins: ['@mjomeet/plan/plugin'] }, null, 2)}\n`,
       );
       await step(
         outcome,
@@ -351,8 +362,9 @@ describe('nx add @mjomeet/plan from a registry, in the workspaces create-nx-work
         plugins?: Array<string | { plugin: string }>;
         targetDefaults?: Record<string, { dependsOn?: unknown[] }>;
       }>('nx.json');
+      // The plugin's own entry, as init registers it.
       expect((nxJson.plugins ?? []).map((p) => (typeof p === 'string' ? p : p.plugin))).toContain(
-        '@mjomeet/plan',
+        '@mjomeet/plan/plugin',
       );
       for (const target of ['build', 'test', 'typecheck', 'lint']) {
         expect(nxJson.targetDefaults?.[target]?.dependsOn).toContain('verify-plan');
