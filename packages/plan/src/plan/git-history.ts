@@ -118,15 +118,14 @@ export function readPlansHistory(options: ReadPlansHistoryOptions): Map<string, 
   const headNames = [...wanted.keys()].map((path) => `HEAD:${path}`);
   const blobs = readObjects(options.workspaceRoot, [...objects, ...headNames]);
   if ('gap' in blobs) return fail(options.plans, blobs);
+  // By blob: HEAD's plan is normally the blob its last commit wrote, read once.
   const versions = new Map<string, PlanVersion>();
   const versionOf = (name: string): PlanVersion | undefined => {
     if (NULL_OID.test(name)) return undefined;
-    let version = versions.get(name);
-    if (!version) {
-      const content = blobs.get(name);
-      if (content === undefined) return undefined;
-      versions.set(name, (version = planVersion(content)));
-    }
+    const blob = blobs.get(name);
+    if (blob === undefined) return undefined;
+    let version = versions.get(blob.oid);
+    if (!version) versions.set(blob.oid, (version = planVersion(blob.content)));
     return version;
   };
 
@@ -244,12 +243,12 @@ function planVersion(content: Buffer): PlanVersion {
   };
 }
 
-/** `git cat-file --batch`: the content of each object named; missing ones are left out. */
+/** `git cat-file --batch`: the object id and content of each object named; missing ones are left out. */
 function readObjects(
   cwd: string,
   names: readonly string[],
-): Map<string, Buffer> | UnavailableHistory {
-  const contents = new Map<string, Buffer>();
+): Map<string, { oid: string; content: Buffer }> | UnavailableHistory {
+  const contents = new Map<string, { oid: string; content: Buffer }>();
   if (names.length === 0) return contents;
   const result = git(cwd, ['cat-file', '--batch'], `${names.join('\n')}\n`);
   if (result.status !== 0) return gitFailure(result);
@@ -260,10 +259,11 @@ function readObjects(
     if (end < 0) break;
     const header = out.toString('utf-8', offset, end);
     offset = end + 1;
-    const match = /^[0-9a-f]+ (\w+) (\d+)$/.exec(header);
+    const match = /^([0-9a-f]+) (\w+) (\d+)$/.exec(header);
     if (!match) continue; // `<name> missing`: not in HEAD, say.
-    const size = Number(match[2]);
-    if (match[1] === 'blob') contents.set(name, out.subarray(offset, offset + size));
+    const size = Number(match[3]);
+    if (match[2] === 'blob')
+      contents.set(name, { oid: match[1], content: out.subarray(offset, offset + size) });
     offset += size + 1;
   }
   return contents;
