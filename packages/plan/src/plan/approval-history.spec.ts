@@ -347,7 +347,7 @@ describe('approvals proved from git history', () => {
         gitCalls.map(([, args]) =>
           (args as string[]).find((a) => !a.startsWith('-') && !a.includes('=')),
         ),
-      ).toEqual(['rev-parse', 'log', 'cat-file']);
+      ).toEqual(['rev-parse', 'log', 'ls-tree', 'cat-file']);
     } finally {
       spawn.mockRestore();
     }

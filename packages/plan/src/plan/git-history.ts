@@ -6,8 +6,9 @@
  * 1. `git rev-parse`: is this a work tree, is it a shallow clone, where is it in the repository;
  * 2. `git log --raw` of the plans folder: every commit that changed it, with its author, its
  *    parents and the blob of each changed file before and after;
- * 3. `git cat-file --batch`: every version of the plans asked for, and HEAD's;
- * 4. only when signatures are required: `git log --no-walk` of the commits that added a
+ * 3. `git ls-tree -r HEAD` of the plans folder: the blob of each plan in HEAD;
+ * 4. `git cat-file --batch`: every version of the plans asked for, each blob once;
+ * 5. only when signatures are required: `git log --no-walk` of the commits that added a
  *    committed approval, with their signature status (`%G?`, as `git verify-commit` sees it).
  *
  * Everything else (who added an approval, who wrote what it approves) is reasoned in
@@ -110,13 +111,24 @@ export function readPlansHistory(options: ReadPlansHistoryOptions): Map<string, 
     }
   }
 
-  // Every version needed, read in one `git cat-file --batch`: each blob once, and HEAD's plans.
+  // HEAD's blob of each plan, from one walk of the folder's tree (`HEAD:<path>` in cat-file
+  // resolved every path anew, tree by tree, and printed again blobs the log had named).
+  const headBlobs = new Map<string, string>();
+  if (log.status === 0) {
+    const tree = readHeadTree(options.workspaceRoot, plansDir);
+    if ('gap' in tree) return fail(options.plans, tree);
+    for (const [path, oid] of tree) {
+      const plan = wanted.get(path);
+      if (plan !== undefined) headBlobs.set(plan, oid);
+    }
+  }
+  // Every version needed, read in one `git cat-file --batch`: each blob once.
   const objects = new Set<string>();
   for (const list of rawChanges.values())
     for (const change of list)
       for (const oid of [...change.before, change.after]) if (!NULL_OID.test(oid)) objects.add(oid);
-  const headNames = [...wanted.keys()].map((path) => `HEAD:${path}`);
-  const blobs = readObjects(options.workspaceRoot, [...objects, ...headNames]);
+  for (const oid of headBlobs.values()) objects.add(oid);
+  const blobs = readObjects(options.workspaceRoot, [...objects]);
   if ('gap' in blobs) return fail(options.plans, blobs);
   // By blob: HEAD's plan is normally the blob its last commit wrote, read once.
   const versions = new Map<string, PlanVersion>();
@@ -130,7 +142,7 @@ export function readPlansHistory(options: ReadPlansHistoryOptions): Map<string, 
   };
 
   const plans = new Map<string, AvailableHistory>();
-  for (const [repoPath, plan] of wanted) {
+  for (const plan of wanted.values()) {
     const changes: PlanChange[] = (rawChanges.get(plan) ?? []).map((change) => ({
       commit: change.commit,
       before: change.before.map(versionOf),
@@ -140,7 +152,7 @@ export function readPlansHistory(options: ReadPlansHistoryOptions): Map<string, 
       available: true,
       commits,
       changes,
-      committed: versionOf(`HEAD:${repoPath}`),
+      committed: headBlobs.has(plan) ? versionOf(headBlobs.get(plan)!) : undefined,
       signatures: undefined,
     });
   }
@@ -241,6 +253,23 @@ function planVersion(content: Buffer): PlanVersion {
     digest: digestOfParts(data?.module, data?.useCase, text.slice(split.bodyOffset)),
     approvals: approvalEntriesOf(data),
   };
+}
+
+/**
+ * `git ls-tree -r` of HEAD's plans folder: the blob of each file, by its path from the
+ * repository's root (as the log names files).
+ */
+function readHeadTree(cwd: string, plansDir: string): Map<string, string> | UnavailableHistory {
+  const result = git(cwd, ['ls-tree', '-r', '-z', '--full-name', 'HEAD', '--', plansDir]);
+  if (result.status !== 0) return gitFailure(result);
+  const blobs = new Map<string, string>();
+  // `<mode> SP <type> SP <oid> TAB <path>` NUL, per file.
+  for (const entry of result.stdout.toString('utf-8').split('\0')) {
+    const tab = entry.indexOf('\t');
+    const [, type, oid] = entry.slice(0, tab).split(' ');
+    if (tab > 0 && type === 'blob' && oid) blobs.set(entry.slice(tab + 1), oid);
+  }
+  return blobs;
 }
 
 /** `git cat-file --batch`: the object id and content of each object named; missing ones are left out. */
