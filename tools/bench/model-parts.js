@@ -8,7 +8,7 @@
  *   node tools/bench/model-parts.js <workspace> [<plan model dir>]
  *
  * The model dir defaults to the workspace's installed @mjomeet/plan (`src/plan`); TypeScript is
- * the workspace's.
+ * the workspace's. Given an older build's model dir, the parts it does not have print as —.
  */
 const { readdirSync, readFileSync } = require('node:fs');
 const { join } = require('node:path');
@@ -21,12 +21,20 @@ if (!workspace) {
 }
 const model = require(join(modelDir, 'index.js'));
 const part = (file) => require(join(modelDir, file));
+/** A part an older build may not have (to time the build before a change): {} then, and its rows print —. */
+const optionalPart = (file) => {
+  try {
+    return part(file);
+  } catch {
+    return {};
+  }
+};
 const { parsePlan } = part('parse-plan.js');
 const { readFrontMatter, yamlFrontMatter, splitFrontMatter } = part('front-matter.js');
 const { LineIndex } = part('line-index.js');
 const { quickParse } = part('quick-parse.js');
 const { typeScriptTestFile } = part('typescript.js');
-const { quickTestFile } = part('quick-test-file.js');
+const { quickTestFile } = optionalPart('quick-test-file.js');
 const ts = require(require.resolve('typescript', { paths: [workspace] }));
 const MarkdownIt = require(require.resolve('markdown-it', { paths: [modelDir] }));
 
@@ -111,9 +119,12 @@ const rows = [
   ['TypeScript blocks: quickParse', () => blocks.forEach((code) => quickParse(code, false))],
   [
     'cited test files: TypeScript (`createSourceFile` and the walk)',
-    () => testFiles.forEach((code) => typeScriptTestFile(code, false)),
+    typeScriptTestFile && (() => testFiles.forEach((code) => typeScriptTestFile(code, false))),
   ],
-  ['cited test files: as read now (quickTestFile)', () => testFiles.forEach(quickTestFile)],
+  [
+    'cited test files: as read now (quickTestFile)',
+    quickTestFile && (() => testFiles.forEach(quickTestFile)),
+  ],
   [
     "the plans folder's git history (its share per plan)",
     () =>
@@ -153,6 +164,10 @@ process.stdout.write(
   `${plans.length} plans, ${blocks.length} TypeScript blocks, ${testFiles.length} cited test files; ms per plan, best of 7 rounds\n\n| part | CPU ms per plan | wall ms per plan |\n| --- | ---: | ---: |\n`,
 );
 for (const [label, run] of rows) {
+  if (!run) {
+    process.stdout.write(`| ${label} | — | — |\n`);
+    continue;
+  }
   const [cpu, wall] = perPlan(run);
   process.stdout.write(`| ${label} | ${cpu.toFixed(3)} | ${wall.toFixed(3)} |\n`);
 }
