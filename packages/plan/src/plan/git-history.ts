@@ -15,6 +15,7 @@
  * plan-history.ts from this data, without git.
  */
 import { spawnSync, SpawnSyncReturns } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { approvalEntriesOf } from './approval-block';
 import { digestOfParts } from './digest';
@@ -37,6 +38,11 @@ export interface ReadPlansHistoryOptions {
   readonly plansDir: string;
   /** The plans (workspace-relative paths) whose history is wanted. */
   readonly plans: readonly string[];
+  /**
+   * The plans as read from the working tree, by path: one whose bytes are HEAD's blob (its git
+   * object id says so) is not read from git again.
+   */
+  readonly texts?: ReadonlyMap<string, string>;
   /** Check the signatures of the commits that added committed approvals. */
   readonly signatures?: boolean;
   /** An SSH allowed-signers file for the signature check (absolute path); default: git's config. */
@@ -122,14 +128,25 @@ export function readPlansHistory(options: ReadPlansHistoryOptions): Map<string, 
       if (plan !== undefined) headBlobs.set(plan, oid);
     }
   }
-  // Every version needed, read in one `git cat-file --batch`: each blob once.
+  // The working tree is normally HEAD's checkout: a plan's file that is HEAD's blob byte for byte
+  // (the object id of its bytes is the blob's) need not be read from git.
+  const known = new Map<string, Buffer>();
+  for (const [plan, oid] of headBlobs) {
+    const text = options.texts?.get(plan);
+    if (text === undefined) continue;
+    const bytes = Buffer.from(text, 'utf-8');
+    if (blobId(bytes, oid.length) === oid) known.set(oid, bytes);
+  }
+  // Every other version needed, read in one `git cat-file --batch`: each blob once.
   const objects = new Set<string>();
   for (const list of rawChanges.values())
     for (const change of list)
       for (const oid of [...change.before, change.after]) if (!NULL_OID.test(oid)) objects.add(oid);
   for (const oid of headBlobs.values()) objects.add(oid);
+  for (const oid of known.keys()) objects.delete(oid);
   const blobs = readObjects(options.workspaceRoot, [...objects]);
   if ('gap' in blobs) return fail(options.plans, blobs);
+  for (const [oid, content] of known) blobs.set(oid, { oid, content });
   // By blob: HEAD's plan is normally the blob its last commit wrote, read once.
   const versions = new Map<string, PlanVersion>();
   const versionOf = (name: string): PlanVersion | undefined => {
@@ -241,6 +258,14 @@ function parseLog(output: string): LogRecord[] {
     });
   }
   return records;
+}
+
+/** Git's object id of a blob: SHA-1, or SHA-256 in a repository that uses it (64 hex digits). */
+function blobId(bytes: Buffer, idLength: number): string {
+  return createHash(idLength === 64 ? 'sha256' : 'sha1')
+    .update(`blob ${bytes.length}\0`)
+    .update(bytes)
+    .digest('hex');
 }
 
 /** A version of a plan: the digest of its content and its approvals. Never throws. */
