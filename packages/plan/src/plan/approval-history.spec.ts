@@ -347,10 +347,36 @@ describe('approvals proved from git history', () => {
         gitCalls.map(([, args]) =>
           (args as string[]).find((a) => !a.startsWith('-') && !a.includes('=')),
         ),
-      ).toEqual(['rev-parse', 'log', 'cat-file']);
+      ).toEqual(['rev-parse', 'log', 'ls-tree', 'cat-file']);
+      // The plans on disk are HEAD's blobs: git is asked only for the versions before them.
+      const head = at
+        .git(['ls-tree', '-r', 'HEAD', '--', 'docs/features/zeta'])
+        .split('\n')
+        .filter((line) => line.endsWith('-plan.md'))
+        .map((line) => line.split(/\s+/)[2]);
+      const catFile = gitCalls.find(([, args]) => (args as string[]).includes('cat-file'));
+      const asked = String((catFile?.[2] as { input?: string } | undefined)?.input ?? '')
+        .split('\n')
+        .filter(Boolean);
+      expect(head.length).toBeGreaterThan(3);
+      expect(asked.length).toBeGreaterThan(0);
+      expect(asked.filter((oid) => head.includes(oid))).toEqual([]);
     } finally {
       spawn.mockRestore();
     }
+  });
+
+  it('proves from git, not from the file, when the plan on disk is not HEAD’s', () => {
+    const at = repo.clone(temp, 'edited-after-commit');
+    const plan = 'docs/features/zeta/BookRoom/BookRoom-plan.md';
+    const committed = approvalFindings(verify(at, ALLOWED, { ci: true }));
+    // A box ticked in the file and not committed (the digest does not change): the file is not
+    // HEAD's blob, so HEAD's version is read from git, and proves the same.
+    const text = at.read(plan);
+    expect(text).toContain('- [x]');
+    at.write(plan, text.replace('- [x]', '- [X]'));
+    expect(approvalFindings(verify(at, ALLOWED, { ci: true }))).toEqual(committed);
+    expect(committed).toEqual([]);
   });
 
   describe('signed approvals (requireSignedApprovals, SSH keys made with ssh-keygen)', () => {

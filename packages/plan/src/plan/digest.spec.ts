@@ -1,5 +1,6 @@
 import { COMPLETE_DRAFT, COMPLETE_PLAN, replaceOnce } from './__fixtures__/plans';
-import { DIGEST_PATTERN, planDigest } from './digest';
+import { createHash } from 'node:crypto';
+import { DIGEST_PATTERN, digestOfParts, planDigest } from './digest';
 
 describe('planDigest', () => {
   const digest = planDigest(COMPLETE_DRAFT);
@@ -50,6 +51,21 @@ describe('planDigest', () => {
         replaceOnce(COMPLETE_DRAFT, "roomName: 'x'.repeat(201)", "roomName: 'x'.repeat(202)"),
       ),
     ).not.toBe(digest);
+  });
+
+  it('is the same computed again, for the same body under other names in between', () => {
+    const body = '# A\n\n- [x] ticked\n';
+    const fresh = (module: string) =>
+      `sha256:${createHash('sha256')
+        .update(JSON.stringify({ module, useCase: 'U' }))
+        .update('\n')
+        .update('# A\n\n- [ ] ticked\n')
+        .digest('hex')}`;
+    expect(digestOfParts('m', 'U', body)).toBe(fresh('m'));
+    expect(digestOfParts('n', 'U', body)).toBe(fresh('n'));
+    expect(digestOfParts('m', 'U', `${body}`)).toBe(fresh('m'));
+    for (let i = 0; i < 100; i++) digestOfParts('m', 'U', `${body}${i}`);
+    expect(digestOfParts('n', 'U', body)).toBe(fresh('n'));
   });
 
   it('changes with the module or the use-case of the front matter', () => {

@@ -30,14 +30,26 @@ export function planDigest(text: string): string {
  * parse it twice. `module`/`useCase` that are not strings count as absent.
  */
 export function digestOfParts(module: unknown, useCase: unknown, body: string): string {
-  const normalised = (body.includes('\r') ? body.replace(LINE_BREAK, '\n') : body).replace(
-    TICKED_TASK,
-    '$1[ ]',
-  );
   // JSON keeps the two names and the body apart unambiguously, whatever characters they hold.
   const head = JSON.stringify({
     module: typeof module === 'string' ? module : '',
     useCase: typeof useCase === 'string' ? useCase : '',
   });
-  return `sha256:${createHash('sha256').update(head).update('\n').update(normalised).digest('hex')}`;
+  const known = recent.get(body);
+  if (known && known.head === head) return known.digest;
+  const normalised = (body.includes('\r') ? body.replace(LINE_BREAK, '\n') : body).replace(
+    TICKED_TASK,
+    '$1[ ]',
+  );
+  const digest = `sha256:${createHash('sha256').update(head).update('\n').update(normalised).digest('hex')}`;
+  if (recent.size >= RECENT_SIZE) recent.delete(recent.keys().next().value as string);
+  recent.set(body, { head, digest });
+  return digest;
 }
+
+/**
+ * The last digests computed, by body. verify-plan digests a plan's file and each version of it
+ * in git history, and the file is normally HEAD's version: the same body, digested once.
+ */
+const recent = new Map<string, { head: string; digest: string }>();
+const RECENT_SIZE = 64;

@@ -111,8 +111,9 @@ const NOT_A_STRING =
 
 /**
  * The front matter as plans write it, read without the YAML library (about a third of a plan's
- * parse): `key: value` lines, and `key:` followed by `  key: value` lines, whose values are plain
- * words and dates or simply quoted strings. Anything else (lists, comments, escapes, numbers,
+ * parse): `key: value` lines, `key:` followed by `  key: value` lines, and `key:` followed by a
+ * list of mappings (`approvals:`, its items `  - key: value` then `    key: value`), whose values
+ * are plain words and dates or simply quoted strings. Anything else (other lists, comments, escapes, numbers,
  * duplicate keys, tabs) gives undefined and is read by `yaml`, whose result this one equals
  * (front-matter.spec.ts holds them together).
  */
@@ -138,6 +139,23 @@ export function simpleFrontMatter(yaml: string, firstLine: number): FrontMatterC
     if (!nested) parent = undefined;
     const target = parent ? parent.value : data;
     if (Object.prototype.hasOwnProperty.call(target, key)) return undefined;
+    if (raw === undefined && !nested && lines[index + 1]?.startsWith('  - ')) {
+      // A list of mappings follows (`approvals:`), its items `  - key: value`.
+      const list = simpleList(lines, index + 1, firstLine, key);
+      if (!list) return undefined;
+      data[key] = list.items;
+      fields.set(key, {
+        path: key,
+        value: list.items,
+        ...keyPosition,
+        valuePosition: { line: line + 1, column: 3 },
+      });
+      for (const field of list.fields) fields.set(field.path, field);
+      index = list.end - 1;
+      // A `  key: value` line after the list belongs to nothing simple: yaml decides.
+      parent = undefined;
+      continue;
+    }
     if (raw === undefined) {
       // A mapping follows, on the lines below, indented by two spaces.
       if (nested || !lines[index + 1]?.startsWith('  ')) return undefined;
@@ -169,6 +187,55 @@ export function simpleFrontMatter(yaml: string, firstLine: number): FrontMatterC
   }
   if (lines.length === 0) return undefined;
   return { data, fields, problems: [] };
+}
+
+/**
+ * The list of an `approvals:` key, as plans write it: items `  - key: value`, each followed by
+ * `    key: value` lines, every value simple. From line `start` (0-based) to `end` (excluded).
+ * Undefined for anything else (then the whole front matter is yaml's to read).
+ */
+function simpleList(
+  lines: readonly string[],
+  start: number,
+  firstLine: number,
+  listKey: string,
+): { items: Array<Record<string, unknown>>; fields: FrontMatterField[]; end: number } | undefined {
+  const items: Array<Record<string, unknown>> = [];
+  const fields: FrontMatterField[] = [];
+  let index = start;
+  while (index < lines.length && lines[index].startsWith('  - ')) {
+    if (items.length === MAX_LIST_ITEMS) return undefined;
+    const item: Record<string, unknown> = {};
+    const itemPath = `${listKey}.${items.length}`;
+    const itemPosition = { line: firstLine + index, column: 5 };
+    fields.push({ path: itemPath, value: item, ...itemPosition, valuePosition: itemPosition });
+    items.push(item);
+    // The item's first key is on its `- ` line; the others follow, indented by four spaces.
+    do {
+      const text = lines[index];
+      const match = SIMPLE_KEY.exec(text.slice(4));
+      if (!match) return undefined;
+      const [, key, raw] = match;
+      if (raw === undefined || NOT_A_STRING.test(key)) return undefined;
+      if (Object.prototype.hasOwnProperty.call(item, key)) return undefined;
+      const value = simpleScalar(raw);
+      if (value === undefined) return undefined;
+      item[key] = value;
+      const line = firstLine + index;
+      fields.push({
+        path: `${itemPath}.${key}`,
+        value,
+        line,
+        column: 5,
+        valuePosition: {
+          line,
+          column: 4 + key.length + 2 + (text.length - 4 - key.length - 1 - raw.length),
+        },
+      });
+      index++;
+    } while (index < lines.length && lines[index].startsWith('    '));
+  }
+  return { items, fields, end: index };
 }
 
 /** The string a simple scalar stands for, or undefined when it is not that simple. */

@@ -6,14 +6,16 @@
  * 1. `git rev-parse`: is this a work tree, is it a shallow clone, where is it in the repository;
  * 2. `git log --raw` of the plans folder: every commit that changed it, with its author, its
  *    parents and the blob of each changed file before and after;
- * 3. `git cat-file --batch`: every version of the plans asked for, and HEAD's;
- * 4. only when signatures are required: `git log --no-walk` of the commits that added a
+ * 3. `git ls-tree -r HEAD` of the plans folder: the blob of each plan in HEAD;
+ * 4. `git cat-file --batch`: every version of the plans asked for, each blob once;
+ * 5. only when signatures are required: `git log --no-walk` of the commits that added a
  *    committed approval, with their signature status (`%G?`, as `git verify-commit` sees it).
  *
  * Everything else (who added an approval, who wrote what it approves) is reasoned in
  * plan-history.ts from this data, without git.
  */
 import { spawnSync, SpawnSyncReturns } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { approvalEntriesOf } from './approval-block';
 import { digestOfParts } from './digest';
@@ -36,6 +38,11 @@ export interface ReadPlansHistoryOptions {
   readonly plansDir: string;
   /** The plans (workspace-relative paths) whose history is wanted. */
   readonly plans: readonly string[];
+  /**
+   * The plans as read from the working tree, by path: one whose bytes are HEAD's blob (its git
+   * object id says so) is not read from git again.
+   */
+  readonly texts?: ReadonlyMap<string, string>;
   /** Check the signatures of the commits that added committed approvals. */
   readonly signatures?: boolean;
   /** An SSH allowed-signers file for the signature check (absolute path); default: git's config. */
@@ -110,28 +117,49 @@ export function readPlansHistory(options: ReadPlansHistoryOptions): Map<string, 
     }
   }
 
-  // Every version needed, read in one `git cat-file --batch`: each blob once, and HEAD's plans.
+  // HEAD's blob of each plan, from one walk of the folder's tree (`HEAD:<path>` in cat-file
+  // resolved every path anew, tree by tree, and printed again blobs the log had named).
+  const headBlobs = new Map<string, string>();
+  if (log.status === 0) {
+    const tree = readHeadTree(options.workspaceRoot, plansDir);
+    if ('gap' in tree) return fail(options.plans, tree);
+    for (const [path, oid] of tree) {
+      const plan = wanted.get(path);
+      if (plan !== undefined) headBlobs.set(plan, oid);
+    }
+  }
+  // The working tree is normally HEAD's checkout: a plan's file that is HEAD's blob byte for byte
+  // (the object id of its bytes is the blob's) need not be read from git.
+  const known = new Map<string, Buffer>();
+  for (const [plan, oid] of headBlobs) {
+    const text = options.texts?.get(plan);
+    if (text === undefined) continue;
+    const bytes = Buffer.from(text, 'utf-8');
+    if (blobId(bytes, oid.length) === oid) known.set(oid, bytes);
+  }
+  // Every other version needed, read in one `git cat-file --batch`: each blob once.
   const objects = new Set<string>();
   for (const list of rawChanges.values())
     for (const change of list)
       for (const oid of [...change.before, change.after]) if (!NULL_OID.test(oid)) objects.add(oid);
-  const headNames = [...wanted.keys()].map((path) => `HEAD:${path}`);
-  const blobs = readObjects(options.workspaceRoot, [...objects, ...headNames]);
+  for (const oid of headBlobs.values()) objects.add(oid);
+  for (const oid of known.keys()) objects.delete(oid);
+  const blobs = readObjects(options.workspaceRoot, [...objects]);
   if ('gap' in blobs) return fail(options.plans, blobs);
+  for (const [oid, content] of known) blobs.set(oid, { oid, content });
+  // By blob: HEAD's plan is normally the blob its last commit wrote, read once.
   const versions = new Map<string, PlanVersion>();
   const versionOf = (name: string): PlanVersion | undefined => {
     if (NULL_OID.test(name)) return undefined;
-    let version = versions.get(name);
-    if (!version) {
-      const content = blobs.get(name);
-      if (content === undefined) return undefined;
-      versions.set(name, (version = planVersion(content)));
-    }
+    const blob = blobs.get(name);
+    if (blob === undefined) return undefined;
+    let version = versions.get(blob.oid);
+    if (!version) versions.set(blob.oid, (version = planVersion(blob.content)));
     return version;
   };
 
   const plans = new Map<string, AvailableHistory>();
-  for (const [repoPath, plan] of wanted) {
+  for (const plan of wanted.values()) {
     const changes: PlanChange[] = (rawChanges.get(plan) ?? []).map((change) => ({
       commit: change.commit,
       before: change.before.map(versionOf),
@@ -141,7 +169,7 @@ export function readPlansHistory(options: ReadPlansHistoryOptions): Map<string, 
       available: true,
       commits,
       changes,
-      committed: versionOf(`HEAD:${repoPath}`),
+      committed: headBlobs.has(plan) ? versionOf(headBlobs.get(plan)!) : undefined,
       signatures: undefined,
     });
   }
@@ -232,6 +260,14 @@ function parseLog(output: string): LogRecord[] {
   return records;
 }
 
+/** Git's object id of a blob: SHA-1, or SHA-256 in a repository that uses it (64 hex digits). */
+function blobId(bytes: Buffer, idLength: number): string {
+  return createHash(idLength === 64 ? 'sha256' : 'sha1')
+    .update(`blob ${bytes.length}\0`)
+    .update(bytes)
+    .digest('hex');
+}
+
 /** A version of a plan: the digest of its content and its approvals. Never throws. */
 function planVersion(content: Buffer): PlanVersion {
   if (content.length > MAX_PLAN_BYTES) return { digest: undefined, approvals: [] };
@@ -244,12 +280,29 @@ function planVersion(content: Buffer): PlanVersion {
   };
 }
 
-/** `git cat-file --batch`: the content of each object named; missing ones are left out. */
+/**
+ * `git ls-tree -r` of HEAD's plans folder: the blob of each file, by its path from the
+ * repository's root (as the log names files).
+ */
+function readHeadTree(cwd: string, plansDir: string): Map<string, string> | UnavailableHistory {
+  const result = git(cwd, ['ls-tree', '-r', '-z', '--full-name', 'HEAD', '--', plansDir]);
+  if (result.status !== 0) return gitFailure(result);
+  const blobs = new Map<string, string>();
+  // `<mode> SP <type> SP <oid> TAB <path>` NUL, per file.
+  for (const entry of result.stdout.toString('utf-8').split('\0')) {
+    const tab = entry.indexOf('\t');
+    const [, type, oid] = entry.slice(0, tab).split(' ');
+    if (tab > 0 && type === 'blob' && oid) blobs.set(entry.slice(tab + 1), oid);
+  }
+  return blobs;
+}
+
+/** `git cat-file --batch`: the object id and content of each object named; missing ones are left out. */
 function readObjects(
   cwd: string,
   names: readonly string[],
-): Map<string, Buffer> | UnavailableHistory {
-  const contents = new Map<string, Buffer>();
+): Map<string, { oid: string; content: Buffer }> | UnavailableHistory {
+  const contents = new Map<string, { oid: string; content: Buffer }>();
   if (names.length === 0) return contents;
   const result = git(cwd, ['cat-file', '--batch'], `${names.join('\n')}\n`);
   if (result.status !== 0) return gitFailure(result);
@@ -260,10 +313,11 @@ function readObjects(
     if (end < 0) break;
     const header = out.toString('utf-8', offset, end);
     offset = end + 1;
-    const match = /^[0-9a-f]+ (\w+) (\d+)$/.exec(header);
+    const match = /^([0-9a-f]+) (\w+) (\d+)$/.exec(header);
     if (!match) continue; // `<name> missing`: not in HEAD, say.
-    const size = Number(match[2]);
-    if (match[1] === 'blob') contents.set(name, out.subarray(offset, offset + size));
+    const size = Number(match[3]);
+    if (match[2] === 'blob')
+      contents.set(name, { oid: match[1], content: out.subarray(offset, offset + size) });
     offset += size + 1;
   }
   return contents;

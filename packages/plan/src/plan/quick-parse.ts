@@ -191,6 +191,33 @@ let assertions = 0;
 let chainRoot = '';
 let chainNotRun = false;
 
+// Test-file mode (quickCalls): every call expression, for typescript.ts's testFile.
+let recording = false;
+let calls: QuickCall[] = [];
+/** The end of the token last consumed. */
+let prevEnd = 0;
+/** The body of the function (arrow, expression, method) whose parse ended last. */
+let bodyStart = 0;
+let bodyEnd = 0;
+const NO_NAMES: readonly string[] = [];
+
+/**
+ * A call expression (not `new`), as TypeScript's tree has it: where it starts and ends, the
+ * names of its callee chain as typescript.ts's testFile computes them (`it.each` →
+ * ['it', 'each'], through calls and tagged templates, [] through anything else), and what the
+ * test-file reader asks of its arguments.
+ */
+export interface QuickCall {
+  readonly start: number;
+  readonly end: number;
+  readonly names: readonly string[];
+  readonly argumentCount: number;
+  /** The first argument's source when it is a single string or plain template literal. */
+  readonly titleLiteral: string | undefined;
+  /** The body of the first argument after the first that is an arrow or function expression. */
+  readonly functionBody: { readonly start: number; readonly end: number } | undefined;
+}
+
 // Expression shapes.
 /** Not a left-hand-side expression: cannot be assigned to. */
 const OTHER = 0;
@@ -228,6 +255,21 @@ export function quickParse(code: string, tsx: boolean): QuickCensus | undefined 
   }
 }
 
+/**
+ * Every call expression of `code`, when it certainly parses (as quickParse accepts it), in the
+ * order their parses ended; undefined when TypeScript must decide.
+ */
+export function quickCalls(code: string): QuickCall[] | undefined {
+  recording = true;
+  calls = [];
+  try {
+    return quickParse(code, false) ? calls : undefined;
+  } finally {
+    recording = false;
+    calls = [];
+  }
+}
+
 // ---------------------------------------------------------------------------------------------
 // Scanner
 
@@ -245,6 +287,7 @@ function isHex(c: number): boolean {
 }
 
 function next(): void {
+  prevEnd = pos;
   if (ahead.valid) {
     ahead.valid = false;
     tk = ahead.tk;
@@ -627,14 +670,30 @@ interface Saved {
   tests: number;
   asserting: number;
   assertions: number;
+  prevEnd: number;
+  callCount: number;
 }
 
 function save(): Saved {
-  return { pos, tk, tv, tokStart, nl, callsTestApi, tests, asserting, assertions };
+  return {
+    pos,
+    tk,
+    tv,
+    tokStart,
+    nl,
+    callsTestApi,
+    tests,
+    asserting,
+    assertions,
+    prevEnd,
+    callCount: calls.length,
+  };
 }
 
 function restore(saved: Saved): void {
-  ({ pos, tk, tv, tokStart, nl, callsTestApi, tests, asserting, assertions } = saved);
+  ({ pos, tk, tv, tokStart, nl, callsTestApi, tests, asserting, assertions, prevEnd } = saved);
+  // The calls of an alternative given up are not the code's.
+  calls.length = saved.callCount;
   ahead.valid = false;
 }
 
@@ -1001,6 +1060,7 @@ function functionRest(isAsync: boolean, generator: boolean): void {
 }
 
 function functionBody(): void {
+  const start = tokStart;
   const outerConditional = inConditionalTrue;
   inConditionalTrue = false;
   const outerDepth = depthOfStatements;
@@ -1008,6 +1068,8 @@ function functionBody(): void {
   block();
   depthOfStatements = outerDepth;
   inConditionalTrue = outerConditional;
+  bodyStart = start;
+  bodyEnd = prevEnd;
 }
 
 function parameters(): void {
@@ -1517,10 +1579,13 @@ function arrowBody(isAsync: boolean, noIn: boolean): void {
   inFunction = true;
   if (is('{')) functionBody();
   else {
+    const start = tokStart;
     const outerConditional = inConditionalTrue;
     inConditionalTrue = false;
     assignment(noIn);
     inConditionalTrue = outerConditional;
+    bodyStart = start;
+    bodyEnd = prevEnd;
   }
   inAsync = outerAsync;
   inFunction = outerFunction;
@@ -1615,7 +1680,9 @@ function unary(): number {
  * whole expression in chainRoot/chainNotRun.
  */
 function leftHandSide(): number {
+  const start = tokStart;
   let root = '';
+  let names = NO_NAMES;
   let notRun = false;
   let isFunction = false;
   let optionalChain = false;
@@ -1637,6 +1704,7 @@ function leftHandSide(): number {
     else if (primary === 1 + FUNCTION) {
       root = chainRoot;
       notRun = NOT_RUN.has(root);
+      if (recording) names = [root];
     }
   }
   for (;;) {
@@ -1649,15 +1717,17 @@ function leftHandSide(): number {
           const name = tv; // `#x` as TypeScript names it
           if (root === '') root = name;
           if (NOT_RUN.has(name)) notRun = true;
+          if (recording) names = [...names, name];
           next();
         } else if (questionDot && is('[')) {
           next();
           expression(false);
           expect(']');
           root = '';
+          names = NO_NAMES;
           notRun = false;
         } else if (questionDot && is('(')) {
-          call(root, notRun);
+          call(root, notRun, start, names);
         } else if (is('<')) throw BAIL;
         else throw FAIL;
       } else if (tv === '[') {
@@ -1665,21 +1735,24 @@ function leftHandSide(): number {
         expression(false);
         expect(']');
         root = '';
+        names = NO_NAMES;
         notRun = false;
       } else if (tv === '(') {
-        call(root, notRun);
+        call(root, notRun, start, names);
       } else if (tv === '!' && !nl) {
         next();
         root = '';
+        names = NO_NAMES;
         notRun = false;
       } else if (tv === '<') {
         if (!typeArgumentsOfCall()) break;
         if (!is('(')) throw BAIL;
-        call(root, notRun);
+        call(root, notRun, start, names);
       } else break;
     } else if (tk === TPL || tk === TPL_HEAD) {
       if (optionalChain) throw BAIL;
       template();
+      // The census's chain stops at a tagged template; testFile's goes through to the tag.
       root = '';
       notRun = false;
     } else break;
@@ -1726,20 +1799,45 @@ function typeArgumentsOfCall(): boolean {
   return true;
 }
 
-/** `(arguments)`: counts the call in the census. */
-function call(root: string, notRun: boolean): void {
+/**
+ * `(arguments)`: counts the call in the census, and records it in test-file mode. `start` and
+ * `names` are the callee's (undefined for `new`, which is no call expression).
+ */
+function call(
+  root: string,
+  notRun: boolean,
+  start?: number,
+  names: readonly string[] = NO_NAMES,
+): void {
   next(); // (
   let functionAsserts = -1;
+  let argumentCount = 0;
+  let titleLiteral: string | undefined;
+  let functionBody: { start: number; end: number } | undefined;
   while (!is(')')) {
     if (is('...')) {
       next();
       assignment(false);
     } else {
       const before = assertions;
+      const first = tk;
+      const firstStart = tokStart;
+      const firstEnd = pos;
       const shape = assignment(false);
       if (shape === FUNCTION && functionAsserts < 0) functionAsserts = assertions > before ? 1 : 0;
+      if (recording) {
+        // A single token: the argument is that literal and nothing more.
+        if (argumentCount === 0 && (first === STR || first === TPL) && prevEnd === firstEnd)
+          titleLiteral = src.slice(firstStart, firstEnd);
+        if (argumentCount > 0 && shape === FUNCTION && !functionBody)
+          functionBody = { start: bodyStart, end: bodyEnd };
+      }
     }
+    argumentCount++;
     if (!is(')')) expect(',');
+  }
+  if (recording && start !== undefined) {
+    calls.push({ start, end: pos, names, argumentCount, titleLiteral, functionBody });
   }
   next();
   if (root !== '') {

@@ -7,6 +7,7 @@ import type * as ts from 'typescript';
 import type { SourcePosition } from './line-index';
 import type { CodeBlock, ParsedPlan } from './plan-model';
 import { QuickCensus, quickParse } from './quick-parse';
+import { ASSERTION, DESCRIBE, eachPattern, markOf, quickTestFile, TEST } from './quick-test-file';
 
 /**
  * TypeScript is loaded on first use. It is by far the largest module the plan model needs
@@ -177,7 +178,6 @@ const TEST_API = new Set([
 ]);
 const TEST_FUNCTIONS = new Set(['it', 'test', 'fit']);
 const NOT_RUN = new Set(['skip', 'todo']);
-const ASSERTION = /^(?:expect|assert)/;
 
 /** Counts the tests of a piece of TypeScript and those that assert; undefined if it does not parse. */
 export function testCensus(code: string, tsx = false): TestCensus | undefined {
@@ -261,33 +261,15 @@ export interface TestFile {
   readonly syntaxErrors: number;
 }
 
-const DESCRIBE = new Set(['describe', 'xdescribe', 'fdescribe']);
-const TEST = new Set(['it', 'test', 'xit', 'xtest', 'fit']);
-const ROOT_MARK: Readonly<Record<string, TestMark>> = {
-  xdescribe: 'skip',
-  xit: 'skip',
-  xtest: 'skip',
-  fdescribe: 'only',
-  fit: 'only',
-};
-const MEMBER_MARK: Readonly<Record<string, TestMark>> = {
-  skip: 'skip',
-  todo: 'todo',
-  only: 'only',
-  failing: 'failing',
-};
-/** jest's `.each` title placeholders: printf-style `%s` and `$name.path` for object rows. */
-const EACH_PLACEHOLDER = /%%|%[a-zA-Z#]|\$[A-Za-z_][\w.]*/g;
-
 const testFiles = new Map<string, TestFile | undefined>();
 const TEST_FILE_CACHE_SIZE = 256;
 
 /**
  * The tests of a test file, as jest would name them: nested `describe`s, `it`/`test` and their
  * modifiers, with string or template-literal titles (a title with `${…}` or a variable is not
- * known before the tests run). Parsed with TypeScript's parser (TSX for `.tsx`/`.jsx`); the
- * last files asked for are kept by their code, and a file whose code is a plan's block reuses
- * that block's parse. Undefined when the file cannot be parsed at all.
+ * known before the tests run). Read by the quick parse when it is sure (quick-test-file.ts), else
+ * with TypeScript's parser (TSX for `.tsx`/`.jsx`); the last files asked for are kept by their
+ * code. Undefined when the file cannot be parsed at all.
  */
 export function testFile(code: string, fileName: string): TestFile | undefined {
   const tsx = /\.[jt]sx$/.test(fileName);
@@ -301,6 +283,11 @@ export function testFile(code: string, fileName: string): TestFile | undefined {
 }
 
 function readTestFile(code: string, tsx: boolean): TestFile | undefined {
+  return (tsx ? undefined : quickTestFile(code)) ?? typeScriptTestFile(code, tsx);
+}
+
+/** The tests of a file from TypeScript's tree (what quickTestFile is held to). */
+export function typeScriptTestFile(code: string, tsx: boolean): TestFile | undefined {
   const source = parseBlock(code, tsx);
   if (source instanceof Error) return undefined;
   const ts = typescript();
@@ -328,12 +315,6 @@ function readTestFile(code: string, tsx: boolean): TestFile | undefined {
     readonly markedBy: string | undefined;
     readonly each: boolean;
   }
-  const markOf = (names: readonly string[]): TestMark | undefined =>
-    ROOT_MARK[names[0]] ??
-    names
-      .slice(1)
-      .map((name) => MEMBER_MARK[name])
-      .find(Boolean);
 
   const visit = (node: ts.Node, scope: Scope): void => {
     if (ts.isCallExpression(node)) {
@@ -377,22 +358,4 @@ function readTestFile(code: string, tsx: boolean): TestFile | undefined {
     return undefined; // nested too deeply to walk
   }
   return { tests, syntaxErrors: source.parseDiagnostics?.length ?? 0 };
-}
-
-/** A full name of an `.each` test as a pattern: its placeholders match anything. */
-function eachPattern(fullName: string): RegExp | undefined {
-  if (fullName.search(EACH_PLACEHOLDER) === -1) return undefined;
-  let pattern = '';
-  let last = 0;
-  for (const match of fullName.matchAll(EACH_PLACEHOLDER)) {
-    pattern += escapeRegExp(fullName.slice(last, match.index));
-    pattern += match[0] === '%%' ? '%' : '.*?';
-    last = match.index! + match[0].length;
-  }
-  pattern += escapeRegExp(fullName.slice(last));
-  return new RegExp(`^${pattern}$`, 's');
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -96,6 +96,7 @@ export function verifyProjectPlans(options: VerifyProjectPlansOptions): VerifyPr
           workspaceRoot: options.workspaceRoot,
           plansDir,
           plans: toProve.map(([file]) => file),
+          texts: new Map(toProve),
           signatures: config.approval.requireSignedApprovals,
           allowedSignersFile:
             config.approval.allowedSigners === undefined
