@@ -292,7 +292,7 @@ function bench(root, options) {
       spread: range(wall.empty),
       ...cpuNote(cpu.empty),
     });
-    row('without plugins', formatMs(wall.none.median), {
+    row("without it (the workspace's other plugins only)", formatMs(wall.none.median), {
       spread: range(wall.none),
       ...cpuNote(cpu.none),
     });
@@ -315,14 +315,14 @@ function bench(root, options) {
         { result: 'for information' },
       );
     row(
-      'overhead of the plugin over no plugin (wall)',
+      'overhead of the plugin over none of ours (wall)',
       percent(wall.plugin.median / wall.none.median - 1),
       {
         result: 'for information',
       },
     );
     row(
-      'overhead of the empty plugin over no plugin (wall)',
+      'overhead of the empty plugin over none of ours (wall)',
       percent(wall.empty.median / wall.none.median - 1),
       { result: 'for information' },
     );
@@ -698,7 +698,8 @@ function singleModule({ root, ws, options, variants }) {
 
 /**
  * Section 2: `nx show projects` with the plugin, with an empty plugin instead (the control: Nx
- * starts a worker process per plugin, whatever the plugin does), and without plugins; in turn,
+ * starts a worker process per plugin, whatever the plugin does), and without it (the workspace's
+ * other plugins, @nx/jest/plugin here, are registered in every variant); in turn,
  * with the workspace data cache cleared before each run so that the graph is computed.
  */
 const EMPTY_PLUGIN = 'bench-empty-nx-plugin';

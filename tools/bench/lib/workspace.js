@@ -202,14 +202,27 @@ function useVariant(root, variant, plugins) {
     symlinkSync(VARIANT_DIRS[variant], link, 'dir');
     currentVariant = variant;
   }
-  const wanted = nxJson(plugins ?? [pluginEntryOf(variantDir(root, variant))]);
   const file = join(root, 'nx.json');
+  const current = existsSync(file) ? JSON.parse(readFileSync(file, 'utf-8')) : nxJson();
+  // Only the plugin measured changes: what the workspace set up besides (the @nx/jest/plugin
+  // entry and its test targets' report, which the feature generator added) stays as it is.
+  const others = (current.plugins ?? []).filter((entry) => !isMeasuredPlugin(entry));
+  const wanted = {
+    ...current,
+    plugins: [...(plugins ?? [pluginEntryOf(variantDir(root, variant))]), ...others],
+  };
   const text = `${JSON.stringify(wanted, null, 2)}\n`;
   if (!existsSync(file) || readFileSync(file, 'utf-8') !== text) {
     writeFileSync(file, text);
     return true;
   }
   return changed;
+}
+
+/** Our plugin under either name, or the graph section's empty plugin (the only one it adds). */
+function isMeasuredPlugin(entry) {
+  const name = typeof entry === 'string' ? entry : entry.plugin;
+  return name.startsWith('@mjomeet/plan') || name === 'bench-empty-nx-plugin';
 }
 
 /** Runs the workspace's own Nx CLI. */
