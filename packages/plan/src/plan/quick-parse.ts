@@ -42,7 +42,8 @@ const PRIVATE = 7;
 const TPL_MIDDLE = 8;
 const TPL_TAIL = 9;
 
-const TEST_API = new Set([
+/** jest's test API, as both readers of tests (this one and TypeScript's walk) know it. */
+export const TEST_API: ReadonlySet<string> = new Set([
   'describe',
   'it',
   'test',
@@ -52,9 +53,9 @@ const TEST_API = new Set([
   'xdescribe',
   'fdescribe',
 ]);
-const TEST_FUNCTIONS = new Set(['it', 'test', 'fit']);
-const NOT_RUN = new Set(['skip', 'todo']);
-const ASSERTION = /^(?:expect|assert)/;
+export const TEST_FUNCTIONS: ReadonlySet<string> = new Set(['it', 'test', 'fit']);
+export const NOT_RUN: ReadonlySet<string> = new Set(['skip', 'todo']);
+export const ASSERTION = /^(?:expect|assert)/;
 
 /** ECMAScript's reserved words: never an identifier. */
 const RESERVED = new Set(

@@ -9,7 +9,7 @@
  * like their source ranges, so that walk is replayed on the ranges. quick-test-file.spec.ts holds
  * the result to TypeScript's on every test file of the repository and on broken variants of them.
  */
-import { type QuickCall, quickCalls } from './quick-parse';
+import { ASSERTION, type QuickCall, quickCalls } from './quick-parse';
 import type { TestCase, TestFile, TestMark } from './typescript';
 
 export const DESCRIBE = new Set(['describe', 'xdescribe', 'fdescribe']);
@@ -27,7 +27,6 @@ export const MEMBER_MARK: Readonly<Record<string, TestMark>> = {
   only: 'only',
   failing: 'failing',
 };
-export const ASSERTION = /^(?:expect|assert)/;
 /** jest's `.each` title placeholders: printf-style `%s` and `$name.path` for object rows. */
 const EACH_PLACEHOLDER = /%%|%[a-zA-Z#]|\$[A-Za-z_][\w.]*/g;
 

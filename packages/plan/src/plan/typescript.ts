@@ -6,8 +6,15 @@
 import type * as ts from 'typescript';
 import type { SourcePosition } from './line-index';
 import type { CodeBlock, ParsedPlan } from './plan-model';
-import { QuickCensus, quickParse } from './quick-parse';
-import { ASSERTION, DESCRIBE, eachPattern, markOf, quickTestFile, TEST } from './quick-test-file';
+import {
+  ASSERTION,
+  NOT_RUN,
+  QuickCensus,
+  quickParse,
+  TEST_API,
+  TEST_FUNCTIONS,
+} from './quick-parse';
+import { DESCRIBE, eachPattern, markOf, quickTestFile, TEST } from './quick-test-file';
 
 /**
  * TypeScript is loaded on first use. It is by far the largest module the plan model needs
@@ -165,19 +172,6 @@ export interface TestCensus {
   /** Those whose body asserts something (`expect…`, `assert…`). */
   readonly asserting: number;
 }
-
-const TEST_API = new Set([
-  'describe',
-  'it',
-  'test',
-  'xit',
-  'fit',
-  'xtest',
-  'xdescribe',
-  'fdescribe',
-]);
-const TEST_FUNCTIONS = new Set(['it', 'test', 'fit']);
-const NOT_RUN = new Set(['skip', 'todo']);
 
 /** Counts the tests of a piece of TypeScript and those that assert; undefined if it does not parse. */
 export function testCensus(code: string, tsx = false): TestCensus | undefined {
