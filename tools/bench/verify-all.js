@@ -1,7 +1,9 @@
 'use strict';
 /**
- * Measurement (a): the plan model verifying every plan of the synthetic workspace, one
- * `verifyProjectPlans` per module, the way the verify-plan executor does for one module.
+ * Measurement (a): the plan model verifying every plan of the synthetic workspace, every module in
+ * turn, the way the verify-plan batch does for a run's tasks (`verifyProjectsPlans`: the plans
+ * and git histories of every module read first, then each module verified); a build without it
+ * (an older baseline) verifies with one `verifyProjectPlans` per module, as it did.
  *
  * As a module, it exports `verifyAll` (the in-process measurement). As a script,
  *   node tools/bench/verify-all.js <workspaceRoot> <plan model entry> <module>...
@@ -18,13 +20,17 @@ function verifyAll(model, workspaceRoot, modules, config) {
   let plans = 0;
   let findings = 0;
   const sample = [];
-  for (const module of modules) {
-    const result = model.verifyProjectPlans({
-      workspaceRoot,
-      plansDir: `docs/features/${module}`,
-      projectRoot: `packages/${module}`,
-      config,
-    });
+  const list = modules.map((module) => ({
+    workspaceRoot,
+    plansDir: `docs/features/${module}`,
+    projectRoot: `packages/${module}`,
+    config,
+  }));
+  const verifications = model.verifyProjectsPlans
+    ? model.verifyProjectsPlans(list)
+    : list.map((options) => () => model.verifyProjectPlans(options));
+  for (const [index, module] of modules.entries()) {
+    const result = verifications[index]();
     if (result.problem) throw new Error(`${module}: ${result.problem}`);
     plans += result.plans.length;
     findings += result.findings.length;

@@ -22,12 +22,15 @@ import {
   removeTemp,
   sshKey,
 } from './__fixtures__/git-repo';
+import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import type { ApprovalPolicyInput } from './approval-policy';
 import { resolveConfig } from './config/resolve';
 import { planDigest } from './digest';
 import type { Finding } from './finding';
 import { recordApproval } from './record-approval';
-import { verifyProjectPlans } from './verify-project';
+import { verifyProjectPlans, verifyProjectsPlans } from './verify-project';
 
 const ALLOWED: ApprovalPolicyInput = { approvers: [ALICE.email, CAROL.email] };
 
@@ -364,6 +367,141 @@ describe('approvals proved from git history', () => {
     } finally {
       spawn.mockRestore();
     }
+  });
+
+  describe('modules read together, as the batch reads them', () => {
+    /**
+     * One repository, four modules: zeta approved on a branch and merged by someone else (proved);
+     * eta approved for Alice in Mallory's commit; theta's approver renamed by Mallory; and a
+     * module whose folder git refuses as a path (`:(bad)`, pathspec magic it does not know).
+     */
+    let at: GitRepo;
+    const plansDirs = ['docs/features/zeta', 'docs/features/eta', 'docs/features/theta', ':(bad)'];
+    const optionsOf = (plansDir: string) => ({
+      workspaceRoot: at.root,
+      plansDir,
+      projectRoot: plansDir === 'docs/features/zeta' ? ZETA_ROOT : undefined,
+      config: resolveConfig({ approval: ALLOWED }),
+      ci: true,
+    });
+    const planIn = (plansDir: string) => `${plansDir}/BookRoom/BookRoom-plan.md`;
+
+    beforeAll(() => {
+      at = GitRepo.init(temp, 'together');
+      at.writeAll(ZETA_FILES, `${ZETA_ROOT}/`);
+      // Each plan its own words, so that no two modules share a version (a blob).
+      for (const plansDir of plansDirs)
+        at.write(
+          planIn(plansDir),
+          replaceOnce(
+            COMPLETE_DRAFT,
+            'Out of scope: recurring bookings',
+            `Out of scope: recurring bookings (${plansDir})`,
+          ),
+        );
+      at.commit('Plans', BOB);
+      at.git(['checkout', '-q', '-b', 'review']);
+      approveAsPlan(at, planIn('docs/features/zeta'), ALICE);
+      approveAsPlan(at, planIn('docs/features/theta'), ALICE);
+      approveAsPlan(at, planIn(':(bad)'), ALICE);
+      at.commit('Approve zeta, theta and the bad one', ALICE);
+      at.git(['checkout', '-q', 'main']);
+      at.git(['-c', 'commit.gpgsign=false', 'merge', '-q', '--no-ff', '--no-edit', 'review'], BOB);
+      approveAsPlan(at, planIn('docs/features/eta'), ALICE);
+      at.commit('Approve eta (for Alice)', MALLORY);
+      const theta = planIn('docs/features/theta');
+      at.write(theta, at.read(theta).replace(`by: ${ALICE.name}`, 'by: Grace Hopper'));
+      at.commit('Fix the approver name', MALLORY);
+    });
+
+    it('proves each module as it is proved alone, with one git process per folder for the log only', () => {
+      const alone = plansDirs.map((plansDir) => verifyProjectPlans(optionsOf(plansDir)));
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- the module object, as above
+      const childProcess = require('node:child_process') as typeof import('node:child_process');
+      const spawn = jest.spyOn(childProcess, 'spawnSync');
+      try {
+        const together = verifyProjectsPlans(plansDirs.map(optionsOf)).map((verify) => verify());
+        expect(together).toEqual(alone);
+        const commands = spawn.mock.calls
+          .filter(([command]) => command === 'git')
+          .map(([, args]) =>
+            (args as string[]).find((a) => !a.startsWith('-') && !a.includes('=')),
+          );
+        // The second rev-parse asks whether HEAD exists, after git refused the `:(bad)` folder's
+        // log (an empty repository is no failure): that module's history fails alone.
+        expect(commands).toEqual([
+          'rev-parse',
+          'log',
+          'log',
+          'log',
+          'log',
+          'rev-parse',
+          'ls-tree',
+          'cat-file',
+        ]);
+      } finally {
+        spawn.mockRestore();
+      }
+      expect(alone.map((result) => approvalFindings(result.findings).map((f) => f.ruleId))).toEqual(
+        [
+          [],
+          ['approval/author-mismatch'],
+          ['approval/author-mismatch'],
+          // git cannot read that folder's history: its approval is not proved, and fails in CI.
+          ['approval/unverifiable'],
+        ],
+      );
+    });
+
+    it('fails a module closed, as unverifiable, when versions its history names are gone, and only that module', () => {
+      // The logs and HEAD's tree read, zeta's and eta's plan blobs missing from the object
+      // store: neither passes on a version git could not give, and theta, read with them, is
+      // proved as before.
+      const broken = at.clone(temp, 'together-broken');
+      // The clone's objects are packed: unpacked, each is a file of its own to take away.
+      const packs = join(broken.root, '.git/objects/pack');
+      for (const file of readdirSync(packs).filter((name) => name.endsWith('.pack'))) {
+        const pack = readFileSync(join(packs, file));
+        for (const extension of ['.pack', '.idx', '.rev'])
+          rmSync(join(packs, file.replace(/\.pack$/, extension)), { force: true });
+        execFileSync('git', ['unpack-objects', '-q'], { cwd: broken.root, input: pack });
+      }
+      const blobs = broken
+        .git(['rev-list', '--objects', '--all'])
+        .split('\n')
+        .filter((line) => /^\S+ docs\/features\/(zeta|eta)\/.*-plan\.md$/.test(line))
+        .map((line) => line.split(' ')[0]);
+      expect(blobs.length).toBeGreaterThan(2);
+      for (const oid of blobs)
+        rmSync(join(broken.root, '.git/objects', oid.slice(0, 2), oid.slice(2)));
+      // A box ticked as `[X]` on disk (the digest does not change), so that no plan is taken
+      // from its file as HEAD's blob.
+      for (const plansDir of plansDirs)
+        broken.write(planIn(plansDir), broken.read(planIn(plansDir)).replace('- [x]', '- [X]'));
+      const results = verifyProjectsPlans(
+        plansDirs.map((plansDir) => ({ ...optionsOf(plansDir), workspaceRoot: broken.root })),
+      ).map((verify) => verify());
+      expect(results.map((result) => approvalFindings(result.findings))).toEqual(
+        plansDirs.map((plansDir) => [
+          plansDir.endsWith('theta')
+            ? // Its versions are all there: Mallory's rename is still found.
+              expect.objectContaining({ ruleId: 'approval/author-mismatch' })
+            : expect.objectContaining({
+                ruleId: 'approval/unverifiable',
+                messageId: 'noHistory',
+                message: expect.stringContaining(
+                  plansDir === ':(bad)' ? "Invalid pathspec magic 'bad'" : ' missing)',
+                ),
+              }),
+        ]),
+      );
+      // Each module, verified alone, says the same.
+      expect(results).toEqual(
+        plansDirs.map((plansDir) =>
+          verifyProjectPlans({ ...optionsOf(plansDir), workspaceRoot: broken.root }),
+        ),
+      );
+    });
   });
 
   it('proves from git, not from the file, when the plan on disk is not HEAD’s', () => {

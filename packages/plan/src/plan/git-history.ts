@@ -17,7 +17,7 @@
 import { spawnSync, SpawnSyncReturns } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { approvalEntriesOf } from './approval-block';
+import { ApprovalEntry, approvalEntriesOf } from './approval-block';
 import { digestOfParts } from './digest';
 import { readFrontMatter, splitFrontMatter } from './front-matter';
 import { LineIndex } from './line-index';
@@ -67,15 +67,200 @@ const SAFE_CONFIG = [
 
 /** The history of each plan asked for; the same value for every plan when there is none. */
 export function readPlansHistory(options: ReadPlansHistoryOptions): Map<string, PlanHistory> {
-  const histories = new Map<string, PlanHistory>();
-  const where = repositoryState(options.workspaceRoot);
-  if ('gap' in where) {
-    for (const plan of options.plans) histories.set(plan, where);
-    return histories;
+  return readPlansHistories([options])[0];
+}
+
+/**
+ * The histories of several plans folders (a batch of modules), each as readPlansHistory reads it,
+ * with git asked once for what the folders share: where the repository is, HEAD's tree, the
+ * blobs, the signatures. Only the log stays one per folder, because the commits git shows for a
+ * folder (history simplification) depend on the paths it is given. Spawning git is what a folder
+ * costs, and more so from a large process, which forks all of its memory for every process.
+ */
+export function readPlansHistories(
+  requests: readonly ReadPlansHistoryOptions[],
+): Array<Map<string, PlanHistory>> {
+  const results = requests.map(() => new Map<string, PlanHistory>());
+  const byRoot = new Map<string, number[]>();
+  requests.forEach((request, index) => {
+    const list = byRoot.get(request.workspaceRoot) ?? [];
+    byRoot.set(request.workspaceRoot, [...list, index]);
+  });
+  for (const [workspaceRoot, indexes] of byRoot) {
+    const read = readRepositoryHistories(
+      workspaceRoot,
+      indexes.map((index) => requests[index]),
+    );
+    indexes.forEach((index, i) => (results[index] = read[i]));
   }
+  return results;
+}
+
+/** A folder's log, read: its commits, and the changes of each plan asked for. */
+interface FolderLog {
+  readonly request: ReadPlansHistoryOptions;
+  /** The plans asked for, by their path from the repository's root. */
+  readonly wanted: ReadonlyMap<string, string>;
+  readonly commits: Map<string, CommitInfo>;
+  readonly rawChanges: Map<string, Array<{ commit: string; before: string[]; after: string }>>;
+  /** No commit yet: nothing is committed, which is not a failure. */
+  readonly empty: boolean;
+}
+
+/** readPlansHistories for the requests of one repository. */
+function readRepositoryHistories(
+  workspaceRoot: string,
+  requests: readonly ReadPlansHistoryOptions[],
+): Array<Map<string, PlanHistory>> {
+  const where = repositoryState(workspaceRoot);
+  if ('gap' in where) return requests.map((request) => fail(request.plans, where));
   const { prefix } = where;
-  const plansDir = options.plansDir.replace(/\/+$/, '');
-  const log = git(options.workspaceRoot, [
+  const results: Array<Map<string, PlanHistory> | undefined> = requests.map(() => undefined);
+  const logs: Array<FolderLog | undefined> = requests.map((request, index) => {
+    const log = readFolderLog(workspaceRoot, prefix, request);
+    if ('gap' in log) results[index] = fail(request.plans, log);
+    else return log;
+    return undefined;
+  });
+
+  // HEAD's blob of each plan, from one walk of the folders' trees (`HEAD:<path>` in cat-file
+  // resolved every path anew, tree by tree, and printed again blobs the log had named).
+  const headBlobs = logs.map(() => new Map<string, string>());
+  const withHead = logs.flatMap((log, index) => (log && !log.empty ? [index] : []));
+  if (withHead.length > 0) {
+    const tree = readHeadTree(
+      workspaceRoot,
+      withHead.map((index) => folderOf(requests[index])),
+    );
+    if ('gap' in tree) return requests.map((request, i) => results[i] ?? fail(request.plans, tree));
+    for (const index of withHead) {
+      const wanted = logs[index]!.wanted;
+      for (const [path, plan] of wanted) {
+        const oid = tree.get(path);
+        if (oid !== undefined) headBlobs[index].set(plan, oid);
+      }
+    }
+  }
+  // The working tree is normally HEAD's checkout: a plan's file that is HEAD's blob byte for byte
+  // (the object id of its bytes is the blob's) need not be read from git.
+  const known = new Map<string, Buffer>();
+  headBlobs.forEach((blobs, index) => {
+    for (const [plan, oid] of blobs) {
+      const text = requests[index].texts?.get(plan);
+      if (text === undefined || known.has(oid)) continue;
+      const bytes = Buffer.from(text, 'utf-8');
+      if (blobId(bytes, oid.length) === oid) known.set(oid, bytes);
+    }
+  });
+  // Every other version needed, of every folder, read in one `git cat-file --batch`: each blob once.
+  const objects = new Set<string>();
+  logs.forEach((log, index) => {
+    if (log) for (const oid of neededObjects(log, headBlobs[index])) objects.add(oid);
+  });
+  for (const oid of known.keys()) objects.delete(oid);
+  const blobs = readObjects(workspaceRoot, [...objects]);
+  if ('gap' in blobs) return requests.map((request, i) => results[i] ?? fail(request.plans, blobs));
+  for (const [oid, content] of known) blobs.set(oid, { oid, content });
+  // A version git named and cannot give proves nothing: that folder's history is not available
+  // (not a plan taken as uncommitted), and only that folder's.
+  logs.forEach((log, index) => {
+    if (!log || results[index]) return;
+    const missing = neededObjects(log, headBlobs[index]).find((oid) => !blobs.has(oid));
+    if (missing !== undefined)
+      results[index] = fail(requests[index].plans, {
+        available: false,
+        gap: 'git-failed',
+        detail: `${missing} missing`,
+      });
+  });
+  // By blob: HEAD's plan is normally the blob its last commit wrote, read once.
+  const versions = new Map<string, PlanVersion>();
+  const versionOf = (name: string): PlanVersion | undefined => {
+    if (NULL_OID.test(name)) return undefined;
+    const blob = blobs.get(name);
+    if (blob === undefined) return undefined;
+    let version = versions.get(blob.oid);
+    if (!version) versions.set(blob.oid, (version = planVersion(blob.content)));
+    return version;
+  };
+
+  const available = logs.map((log, index) => {
+    const plans = new Map<string, AvailableHistory>();
+    if (!log) return plans;
+    for (const plan of log.wanted.values()) {
+      const changes: PlanChange[] = (log.rawChanges.get(plan) ?? []).map((change) => ({
+        commit: change.commit,
+        before: change.before.map(versionOf),
+        after: versionOf(change.after),
+      }));
+      const head = headBlobs[index].get(plan);
+      plans.set(plan, {
+        available: true,
+        commits: log.commits,
+        changes,
+        committed: head === undefined ? undefined : versionOf(head),
+        signatures: undefined,
+      });
+    }
+    return plans;
+  });
+
+  // The signatures of the commits that added committed approvals, in one log per signers file.
+  const signatures = requests.map((): Map<string, SignatureInfo> | undefined => undefined);
+  const bySigners = new Map<string, number[]>();
+  requests.forEach((request, index) => {
+    if (!request.signatures || !logs[index]) return;
+    const key = request.allowedSignersFile ?? '';
+    bySigners.set(key, [...(bySigners.get(key) ?? []), index]);
+  });
+  for (const [key, indexes] of bySigners) {
+    const added = new Set<string>();
+    for (const index of indexes)
+      for (const commit of approvalCommits(available[index].values())) added.add(commit);
+    const read = readSignatures(workspaceRoot, [...added], key === '' ? undefined : key);
+    for (const index of indexes) {
+      if ('gap' in read) results[index] = fail(requests[index].plans, read);
+      else signatures[index] = read;
+    }
+  }
+
+  return requests.map((request, index) => {
+    const done = results[index];
+    if (done) return done;
+    const histories = new Map<string, PlanHistory>();
+    for (const plan of request.plans) {
+      const history = available[index].get(plan);
+      histories.set(
+        plan,
+        history
+          ? { ...history, signatures: signatures[index] }
+          : { available: false, gap: 'git-failed', detail: '' },
+      );
+    }
+    return histories;
+  });
+}
+
+/** Every version of a folder's plans that its history names: in its log, and in HEAD. */
+function neededObjects(log: FolderLog, headBlobs: ReadonlyMap<string, string>): string[] {
+  const objects = new Set<string>(headBlobs.values());
+  for (const list of log.rawChanges.values())
+    for (const change of list)
+      for (const oid of [...change.before, change.after]) if (!NULL_OID.test(oid)) objects.add(oid);
+  return [...objects];
+}
+
+function folderOf(request: ReadPlansHistoryOptions): string {
+  return request.plansDir.replace(/\/+$/, '');
+}
+
+/** `git log --raw` of one plans folder: every commit that changed it. */
+function readFolderLog(
+  workspaceRoot: string,
+  prefix: string,
+  request: ReadPlansHistoryOptions,
+): FolderLog | UnavailableHistory {
+  const log = git(workspaceRoot, [
     ...SAFE_CONFIG,
     'log',
     'HEAD',
@@ -88,19 +273,19 @@ export function readPlansHistory(options: ReadPlansHistoryOptions): Map<string, 
     '-z',
     '--format=%x1e%H%x00%P%x00%an%x00%ae',
     '--',
-    plansDir,
+    folderOf(request),
   ]);
   let records: LogRecord[] = [];
+  let empty = false;
   if (log.status !== 0) {
     // A repository without any commit yet: nothing is committed, which is not a failure.
-    if (!hasHead(options.workspaceRoot)) records = [];
-    else return fail(options.plans, gitFailure(log));
+    if (!hasHead(workspaceRoot)) empty = true;
+    else return gitFailure(log);
   } else {
     records = parseLog(log.stdout.toString('utf-8'));
   }
-
   const wanted = new Map(
-    options.plans
+    request.plans
       .filter((plan) => !/[\r\n]/.test(plan))
       .map((plan) => [`${prefix}${plan}`, plan] as const),
   );
@@ -116,88 +301,22 @@ export function readPlansHistory(options: ReadPlansHistoryOptions): Map<string, 
       list.push({ commit: record.commit.hash, before: file.before, after: file.after });
     }
   }
+  return { request, wanted, commits, rawChanges, empty };
+}
 
-  // HEAD's blob of each plan, from one walk of the folder's tree (`HEAD:<path>` in cat-file
-  // resolved every path anew, tree by tree, and printed again blobs the log had named).
-  const headBlobs = new Map<string, string>();
-  if (log.status === 0) {
-    const tree = readHeadTree(options.workspaceRoot, plansDir);
-    if ('gap' in tree) return fail(options.plans, tree);
-    for (const [path, oid] of tree) {
-      const plan = wanted.get(path);
-      if (plan !== undefined) headBlobs.set(plan, oid);
+/** The commits that added an approval the committed plan still has: their signatures matter. */
+function approvalCommits(histories: Iterable<AvailableHistory>): Set<string> {
+  const added = new Set<string>();
+  for (const history of histories) {
+    const committed = new Set(history.committed?.approvals.map((entry) => entry.key));
+    for (const change of history.changes) {
+      const keys = change.after?.approvals.map((entry) => entry.key) ?? [];
+      const isNew = (key: string) =>
+        !change.before.some((version) => version?.approvals.some((e) => e.key === key));
+      if (keys.some((key) => committed.has(key) && isNew(key))) added.add(change.commit);
     }
   }
-  // The working tree is normally HEAD's checkout: a plan's file that is HEAD's blob byte for byte
-  // (the object id of its bytes is the blob's) need not be read from git.
-  const known = new Map<string, Buffer>();
-  for (const [plan, oid] of headBlobs) {
-    const text = options.texts?.get(plan);
-    if (text === undefined) continue;
-    const bytes = Buffer.from(text, 'utf-8');
-    if (blobId(bytes, oid.length) === oid) known.set(oid, bytes);
-  }
-  // Every other version needed, read in one `git cat-file --batch`: each blob once.
-  const objects = new Set<string>();
-  for (const list of rawChanges.values())
-    for (const change of list)
-      for (const oid of [...change.before, change.after]) if (!NULL_OID.test(oid)) objects.add(oid);
-  for (const oid of headBlobs.values()) objects.add(oid);
-  for (const oid of known.keys()) objects.delete(oid);
-  const blobs = readObjects(options.workspaceRoot, [...objects]);
-  if ('gap' in blobs) return fail(options.plans, blobs);
-  for (const [oid, content] of known) blobs.set(oid, { oid, content });
-  // By blob: HEAD's plan is normally the blob its last commit wrote, read once.
-  const versions = new Map<string, PlanVersion>();
-  const versionOf = (name: string): PlanVersion | undefined => {
-    if (NULL_OID.test(name)) return undefined;
-    const blob = blobs.get(name);
-    if (blob === undefined) return undefined;
-    let version = versions.get(blob.oid);
-    if (!version) versions.set(blob.oid, (version = planVersion(blob.content)));
-    return version;
-  };
-
-  const plans = new Map<string, AvailableHistory>();
-  for (const plan of wanted.values()) {
-    const changes: PlanChange[] = (rawChanges.get(plan) ?? []).map((change) => ({
-      commit: change.commit,
-      before: change.before.map(versionOf),
-      after: versionOf(change.after),
-    }));
-    plans.set(plan, {
-      available: true,
-      commits,
-      changes,
-      committed: headBlobs.has(plan) ? versionOf(headBlobs.get(plan)!) : undefined,
-      signatures: undefined,
-    });
-  }
-
-  let signatures: Map<string, SignatureInfo> | undefined;
-  if (options.signatures) {
-    const added = new Set<string>();
-    for (const history of plans.values()) {
-      const committed = new Set(history.committed?.approvals.map((entry) => entry.key));
-      for (const change of history.changes) {
-        const keys = change.after?.approvals.map((entry) => entry.key) ?? [];
-        const isNew = (key: string) =>
-          !change.before.some((version) => version?.approvals.some((e) => e.key === key));
-        if (keys.some((key) => committed.has(key) && isNew(key))) added.add(change.commit);
-      }
-    }
-    const read = readSignatures(options.workspaceRoot, [...added], options.allowedSignersFile);
-    if ('gap' in read) return fail(options.plans, read);
-    signatures = read;
-  }
-  for (const plan of options.plans) {
-    const history = plans.get(plan);
-    histories.set(
-      plan,
-      history ? { ...history, signatures } : { available: false, gap: 'git-failed', detail: '' },
-    );
-  }
-  return histories;
+  return added;
 }
 
 /** Who git would record as the author of a commit made here now: the approver's identity. */
@@ -276,28 +395,40 @@ function planVersion(content: Buffer): PlanVersion {
   const data = split.closed ? readFrontMatter(split.yaml, 2).data : undefined;
   return {
     digest: digestOfParts(data?.module, data?.useCase, text.slice(split.bodyOffset)),
-    approvals: approvalEntriesOf(data),
+    // Copied out of the text: a string sliced from it would hold the whole version in memory.
+    approvals: JSON.parse(JSON.stringify(approvalEntriesOf(data))) as ApprovalEntry[],
   };
 }
 
 /**
- * `git ls-tree -r` of HEAD's plans folder: the blob of each file, by its path from the
- * repository's root (as the log names files).
+ * `git ls-tree -r` of HEAD's plans folders: the blob of each file, by its path from the
+ * repository's root (as the log names files). A few hundred folders per command line keep it far
+ * below any platform's limit.
  */
-function readHeadTree(cwd: string, plansDir: string): Map<string, string> | UnavailableHistory {
-  const result = git(cwd, ['ls-tree', '-r', '-z', '--full-name', 'HEAD', '--', plansDir]);
-  if (result.status !== 0) return gitFailure(result);
+function readHeadTree(
+  cwd: string,
+  plansDirs: readonly string[],
+): Map<string, string> | UnavailableHistory {
   const blobs = new Map<string, string>();
-  // `<mode> SP <type> SP <oid> TAB <path>` NUL, per file.
-  for (const entry of result.stdout.toString('utf-8').split('\0')) {
-    const tab = entry.indexOf('\t');
-    const [, type, oid] = entry.slice(0, tab).split(' ');
-    if (tab > 0 && type === 'blob' && oid) blobs.set(entry.slice(tab + 1), oid);
+  for (let start = 0; start < plansDirs.length; start += 200) {
+    const chunk = plansDirs.slice(start, start + 200);
+    const result = git(cwd, ['ls-tree', '-r', '-z', '--full-name', 'HEAD', '--', ...chunk]);
+    if (result.status !== 0) return gitFailure(result);
+    // `<mode> SP <type> SP <oid> TAB <path>` NUL, per file.
+    for (const entry of result.stdout.toString('utf-8').split('\0')) {
+      const tab = entry.indexOf('\t');
+      const [, type, oid] = entry.slice(0, tab).split(' ');
+      if (tab > 0 && type === 'blob' && oid) blobs.set(entry.slice(tab + 1), oid);
+    }
   }
   return blobs;
 }
 
-/** `git cat-file --batch`: the object id and content of each object named; missing ones are left out. */
+/**
+ * `git cat-file --batch`: the object id and content of each object named. One git names (in its
+ * log or HEAD's tree) and cannot give is left out and listed as missing: an object store that
+ * lost it, or a partial clone that cannot fetch it.
+ */
 function readObjects(
   cwd: string,
   names: readonly string[],

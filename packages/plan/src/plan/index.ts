@@ -59,7 +59,7 @@ export { readModuleCode, moduleCodeFromFiles } from './module-code';
 export type { ModuleCode } from './module-code';
 export { verifyPlan, RULES } from './verify';
 export type { VerifyPlanOptions } from './verify';
-export { verifyProjectPlans } from './verify-project';
+export { verifyProjectPlans, verifyProjectsPlans } from './verify-project';
 export {
   outcomeOf,
   readTestRun,

@@ -11,7 +11,9 @@ import {
 } from './__fixtures__/plans';
 import { GitRepo } from './__fixtures__/git-repo';
 import { MAX_PLAN_BYTES } from './readable';
-import { verifyProjectPlans } from './verify-project';
+import { resolveConfig } from './config/resolve';
+import type { PlanRule } from './rules/rule';
+import { verifyProjectPlans, verifyProjectsPlans } from './verify-project';
 
 describe('verifyProjectPlans', () => {
   let workspace: string;
@@ -93,6 +95,74 @@ describe('verifyProjectPlans', () => {
     expect(result.findings).toEqual([
       expect.objectContaining({ ruleId: 'plan/unreadable', line: 1, column: 1 }),
     ]);
+  });
+
+  describe('verifyProjectsPlans: several modules, as the batch verifies them', () => {
+    const zeta = {
+      workspaceRoot: '',
+      plansDir: 'docs/features/zeta',
+      projectRoot: ZETA_ROOT,
+      now: NOW,
+    };
+    const modules = () => [
+      { ...zeta, workspaceRoot: workspace },
+      { workspaceRoot: workspace, plansDir: 'docs/features/huge', now: NOW },
+      { ...zeta, workspaceRoot: workspace, useCase: 'CancelRoom' },
+      { ...zeta, workspaceRoot: workspace, useCase: 'Nope' },
+      { ...zeta, workspaceRoot: workspace, history: false },
+    ];
+
+    it('gives each module what verifyProjectPlans gives it alone, in order', () => {
+      const together = verifyProjectsPlans(modules()).map((verify) => verify());
+      expect(together).toEqual(modules().map((options) => verifyProjectPlans(options)));
+      // The approved plan's history was proved, not skipped: no unverifiable-approval finding.
+      expect(together[0].findings.map((finding) => finding.ruleId)).not.toContain(
+        'approval/unverifiable',
+      );
+    });
+
+    it('gives the same results over more modules than are read together, run in any order', () => {
+      const list = Array.from({ length: 23 }, (_, i) => modules()[i % 5]);
+      const verifications = verifyProjectsPlans(list);
+      const order = list.map((_, i) => (i * 7) % list.length);
+      const results = new Map(order.map((i) => [i, verifications[i]()] as const));
+      expect(list.map((_, i) => results.get(i))).toEqual(
+        list.map((options) => verifyProjectPlans(options)),
+      );
+      // A verification run a second time reads its module anew, and says the same.
+      expect(verifications[0]()).toEqual(results.get(0));
+    });
+
+    it("throws one module's error in that module's own turn, and verifies the others", () => {
+      const throwing: PlanRule = {
+        scope: 'plan',
+        meta: {
+          id: 'team/explodes',
+          description: 'throws on the plans of one use-case',
+          severity: 'error',
+          messages: { boom: 'boom' },
+        } as PlanRule['meta'],
+        check: (context) => {
+          if (context.plan.file.includes('CancelRoom')) throw new Error('the rule broke');
+        },
+      };
+      const config = resolveConfig(
+        { customRules: ['rules/explodes.js'] },
+        { loadRules: () => [throwing] },
+      );
+      const list = [
+        { ...zeta, workspaceRoot: workspace, useCase: 'BookRoom', config },
+        { ...zeta, workspaceRoot: workspace, useCase: 'CancelRoom', config },
+        // Options no module can be read with: the reading throws, in this module's turn only.
+        { workspaceRoot: workspace, plansDir: 42 as unknown as string },
+        { workspaceRoot: workspace, plansDir: 'docs/features/huge', config },
+      ];
+      const [book, cancel, broken, huge] = verifyProjectsPlans(list);
+      expect(book().plans).toEqual([PLAN_FILE]);
+      expect(cancel).toThrow('the rule broke');
+      expect(broken).toThrow(TypeError);
+      expect(huge().findings).toEqual([expect.objectContaining({ ruleId: 'plan/unreadable' })]);
+    });
   });
 
   describe('the module layout: a renamed, moved or deleted plan fails', () => {

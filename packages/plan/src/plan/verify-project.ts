@@ -16,7 +16,7 @@ import { unreadable } from './rules/plan/unreadable';
 import type { ModuleRule } from './rules/rule';
 import { findingOf, verifyPlan } from './verify';
 import { CodeOwners, CODEOWNERS_LOCATIONS, parseCodeOwners } from './codeowners';
-import { readPlansHistory } from './git-history';
+import { readPlansHistories, ReadPlansHistoryOptions } from './git-history';
 import type { PlanHistory } from './plan-history';
 
 const START = { line: 1, column: 1 };
@@ -52,6 +52,87 @@ export interface VerifyProjectPlansResult {
 }
 
 export function verifyProjectPlans(options: VerifyProjectPlansOptions): VerifyProjectPlansResult {
+  return verifyProjectsPlans([options])[0]();
+}
+
+/**
+ * verifyProjectPlans for several modules (a batch of tasks), with git asked once for what their
+ * histories share (git-history.ts): what it returns is each module's verification, to run in
+ * turn. Modules are read a few at a time, all their plans then all their histories, on the first
+ * verification of the group: fewer git processes, while only a few modules' plans are held. A
+ * module's code is read only when it is verified. Whatever throws for one module (a custom rule,
+ * say) is thrown by its own verification, not by the others'.
+ */
+export function verifyProjectsPlans(
+  list: readonly VerifyProjectPlansOptions[],
+): Array<() => VerifyProjectPlansResult> {
+  const verifications: Array<() => VerifyProjectPlansResult> = [];
+  for (let start = 0; start < list.length; start += MODULES_READ_TOGETHER) {
+    const group = list.slice(start, start + MODULES_READ_TOGETHER);
+    let pending: Array<(() => VerifyProjectPlansResult) | undefined> | undefined;
+    group.forEach((options, index) =>
+      verifications.push(() => {
+        pending ??= readTogether(group);
+        const verification = pending[index];
+        // Run once, then let go of what was read for it; run again, it reads anew.
+        pending[index] = undefined;
+        return verification ? verification() : verifyProjectsPlans([options])[0]();
+      }),
+    );
+  }
+  return verifications;
+}
+
+/**
+ * How many modules' plans and histories are read together: enough that git's per-process cost
+ * is paid a few times per run rather than per module, few enough that their plans and versions
+ * held at once stay a few megabytes.
+ */
+const MODULES_READ_TOGETHER = 10;
+
+/** The plans, then the histories, of a group of modules; each module's verification then. */
+function readTogether(
+  list: readonly VerifyProjectPlansOptions[],
+): Array<() => VerifyProjectPlansResult> {
+  const reads = list.map((options) => attempt(() => readProjectPlans(options)));
+  const requests = reads.map((read) =>
+    'value' in read && !('done' in read.value) ? historyRequest(read.value) : undefined,
+  );
+  const asked = requests.filter((request) => request !== undefined);
+  const read = attempt(() => (asked.length > 0 ? readPlansHistories(asked) : []));
+  const position = new Map(asked.map((request, index) => [request, index] as const));
+  return reads.map((plans, index) => () => {
+    if ('error' in plans) throw plans.error;
+    if ('done' in plans.value) return plans.value.done;
+    const request = requests[index];
+    if (request === undefined) return finishProjectPlans(plans.value, new Map());
+    if ('error' in read) throw read.error;
+    return finishProjectPlans(plans.value, read.value[position.get(request)!]);
+  });
+}
+
+function attempt<T>(run: () => T): { value: T } | { error: unknown } {
+  try {
+    return { value: run() };
+  } catch (error) {
+    return { error };
+  }
+}
+
+interface ProjectPlansRead {
+  readonly options: VerifyProjectPlansOptions;
+  readonly config: ResolvedConfig;
+  readonly plansDir: string;
+  readonly projectRoot?: string;
+  readonly plans: readonly string[];
+  readonly findings: Finding[];
+  readonly texts: ReadonlyMap<string, string>;
+}
+
+/** The module's layout findings and plans, read from disk; `done` when there is nothing to verify. */
+function readProjectPlans(
+  options: VerifyProjectPlansOptions,
+): ProjectPlansRead | { done: VerifyProjectPlansResult } {
   const plansDir = toPosix(options.plansDir).replace(/\/+$/, '');
   const config = options.config ?? DEFAULT_CONFIG;
   const projectRoot = options.projectRoot === undefined ? undefined : toPosix(options.projectRoot);
@@ -63,9 +144,11 @@ export function verifyProjectPlans(options: VerifyProjectPlansOptions): VerifyPr
     plans = plans.filter((plan) => plan === wanted);
     if (plans.length === 0) {
       return {
-        plans,
-        findings: [],
-        problem: `There is no plan of ${options.useCase} in ${plansDir} (expected ${wanted}). Create it with nx g @mjomeet/plan:feature.`,
+        done: {
+          plans,
+          findings: [],
+          problem: `There is no plan of ${options.useCase} in ${plansDir} (expected ${wanted}). Create it with nx g @mjomeet/plan:feature.`,
+        },
       };
     }
   } else {
@@ -80,33 +163,47 @@ export function verifyProjectPlans(options: VerifyProjectPlansOptions): VerifyPr
       );
     }
   }
-  const moduleCode = projectRoot ? readModuleCode(options.workspaceRoot, projectRoot) : undefined;
   const texts = new Map<string, string>();
   for (const file of plans) {
     const read = readPlan(options.workspaceRoot, file);
     if ('unreadable' in read) findings.push(read.unreadable);
     else texts.set(file, read.text);
   }
-  const proving = options.history !== false && !options.skipApproval;
-  // Git is asked only when a plan records an approval: a module of drafts costs no process.
-  const toProve = proving ? [...texts].filter(([, text]) => RECORDS_APPROVAL.test(text)) : [];
-  const histories =
-    toProve.length > 0
-      ? readPlansHistory({
-          workspaceRoot: options.workspaceRoot,
-          plansDir,
-          plans: toProve.map(([file]) => file),
-          texts: new Map(toProve),
-          signatures: config.approval.requireSignedApprovals,
-          allowedSignersFile:
-            config.approval.allowedSigners === undefined
-              ? undefined
-              : join(options.workspaceRoot, config.approval.allowedSigners),
-        })
-      : new Map<string, PlanHistory>();
+  return { options, config, plansDir, projectRoot, plans, findings, texts };
+}
+
+/** What git is asked for the plans read: only when a plan records an approval to prove. */
+function historyRequest(read: ProjectPlansRead): ReadPlansHistoryOptions | undefined {
+  const { options, config } = read;
+  if (options.history === false || options.skipApproval) return undefined;
+  // A module of drafts costs no git process.
+  const toProve = [...read.texts].filter(([, text]) => RECORDS_APPROVAL.test(text));
+  if (toProve.length === 0) return undefined;
+  return {
+    workspaceRoot: options.workspaceRoot,
+    plansDir: read.plansDir,
+    plans: toProve.map(([file]) => file),
+    texts: new Map(toProve),
+    signatures: config.approval.requireSignedApprovals,
+    allowedSignersFile:
+      config.approval.allowedSigners === undefined
+        ? undefined
+        : join(options.workspaceRoot, config.approval.allowedSigners),
+  };
+}
+
+/** Every plan of the module verified, with its code and the histories read. */
+function finishProjectPlans(
+  read: ProjectPlansRead,
+  histories: ReadonlyMap<string, PlanHistory>,
+): VerifyProjectPlansResult {
+  const { options, config, findings } = read;
+  const moduleCode = read.projectRoot
+    ? readModuleCode(options.workspaceRoot, read.projectRoot)
+    : undefined;
   const codeowners =
     config.approval.approvers === 'codeowners' ? readCodeOwners(options.workspaceRoot) : undefined;
-  for (const [file, text] of texts) {
+  for (const [file, text] of read.texts) {
     findings.push(
       ...verifyPlan({
         file,
@@ -121,7 +218,7 @@ export function verifyProjectPlans(options: VerifyProjectPlansOptions): VerifyPr
       }),
     );
   }
-  return { plans, findings: findings.sort(compareFindings) };
+  return { plans: read.plans, findings: findings.sort(compareFindings) };
 }
 
 /** A front matter line that starts an approval (`approvals:` or the older `approval:`). */

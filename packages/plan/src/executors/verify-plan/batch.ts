@@ -11,7 +11,8 @@
  */
 import type { ExecutorContext, Task, TaskGraph } from '@nx/devkit';
 import { ConfigError, ResolvedConfig } from '../../plan/config/resolve';
-import { taskConfig, verifyPlanTask } from './executor';
+import { verifyProjectPlans, verifyProjectsPlans } from '../../plan/verify-project';
+import { prepareTask, reportTask, taskConfig } from './executor';
 import type { VerifyPlanExecutorSchema } from './schema';
 
 /** What Nx expects for each task of a batch (`BatchExecutorTaskResult`). */
@@ -32,13 +33,24 @@ export default async function* verifyPlanBatch(
   context: ExecutorContext,
 ): AsyncGenerator<BatchTaskResult> {
   const configOf = sharedConfigs();
-  for (const task of tasksInOrder(taskGraph)) {
+  const tasks = tasksInOrder(taskGraph).map((task) => ({
+    id: task.id,
+    prepared: prepareTask(inputs[task.id] ?? {}, taskContext(task, context), configOf),
+  }));
+  // Every module's plans and git history read at once (git is asked once for what they share),
+  // then each module verified in its task's turn.
+  const verifications = verifyProjectsPlans(
+    tasks.flatMap(({ prepared }) => ('verify' in prepared ? [prepared.verify] : [])),
+  );
+  let next = 0;
+  for (const { id, prepared } of tasks) {
+    const verification = 'verify' in prepared ? verifications[next++] : undefined;
     const startTime = Date.now();
     const { success, output } = await captureOutput(() =>
-      verifyPlanTask(inputs[task.id] ?? {}, taskContext(task, context), configOf),
+      reportTask(prepared, verification ? () => verification() : verifyProjectPlans),
     );
     yield {
-      task: task.id,
+      task: id,
       result: { success, terminalOutput: output, startTime, endTime: Date.now() },
     };
   }

@@ -3,7 +3,11 @@ import type { ExecutorContext } from '@nx/devkit';
 // would add about 0.15 s of loading to every verify-plan task process.
 import { logger } from 'nx/src/utils/logger';
 import { formatReport } from '../../plan/formatters';
-import { verifyProjectPlans } from '../../plan/verify-project';
+import {
+  verifyProjectPlans,
+  VerifyProjectPlansOptions,
+  VerifyProjectPlansResult,
+} from '../../plan/verify-project';
 import { loadConfig } from '../../plan/config/load';
 import { ConfigError, ResolvedConfig } from '../../plan/config/resolve';
 import { planModuleOf } from '../../plan/plan-required';
@@ -46,25 +50,61 @@ export async function verifyPlanTask(
   context: ExecutorContext,
   configOf: typeof taskConfig,
 ): Promise<{ success: boolean }> {
-  const projectName = context.projectName ?? '';
-  const project = context.projectsConfigurations?.projects[projectName];
-  let config: ResolvedConfig;
+  return reportTask(prepareTask(options, context, configOf), verifyProjectPlans);
+}
+
+/** A task ready to verify (what it verifies, with which configuration), or its error. */
+export type PreparedTask =
+  | {
+      readonly options: VerifyPlanExecutorSchema;
+      readonly context: ExecutorContext;
+      readonly config: ResolvedConfig;
+      readonly verify: VerifyProjectPlansOptions;
+    }
+  | { readonly configError: ConfigError }
+  | { readonly thrown: unknown };
+
+/** Resolves a task's configuration and what it verifies. Never throws: reportTask reports it. */
+export function prepareTask(
+  options: VerifyPlanExecutorSchema,
+  context: ExecutorContext,
+  configOf: typeof taskConfig,
+): PreparedTask {
   try {
-    config = configOf(options, context);
+    const config = configOf(options, context);
+    const projectName = context.projectName ?? '';
+    const project = context.projectsConfigurations?.projects[projectName];
+    const module = planModuleOf(projectName, project?.tags);
+    const verify: VerifyProjectPlansOptions = {
+      workspaceRoot: context.root,
+      config,
+      plansDir: options.plansDir ?? `${config.plansDir}/${module}`,
+      projectRoot: project?.root,
+      useCase: options.useCase,
+      ci: options.ci ?? isCiEnvironment(process.env),
+    };
+    return { options, context, config, verify };
   } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    logger.error(error.message);
+    return error instanceof ConfigError ? { configError: error } : { thrown: error };
+  }
+}
+
+/**
+ * Runs a prepared task's verification (`verify`: the model's, or the batch's verification of
+ * that module) and prints its report, or its error. What throws here
+ * fails the task with its stack, as it would fail the task's process.
+ */
+export async function reportTask(
+  task: PreparedTask,
+  verify: (options: VerifyProjectPlansOptions) => VerifyProjectPlansResult,
+): Promise<{ success: boolean }> {
+  if ('thrown' in task) throw task.thrown;
+  if ('configError' in task) {
+    logger.error(task.configError.message);
     return { success: false };
   }
-  const module = planModuleOf(projectName, project?.tags);
-  const result = verifyProjectPlans({
-    workspaceRoot: context.root,
-    config,
-    plansDir: options.plansDir ?? `${config.plansDir}/${module}`,
-    projectRoot: project?.root,
-    useCase: options.useCase,
-    ci: options.ci ?? isCiEnvironment(process.env),
-  });
+  const { options, context, config } = task;
+  const result = verify(task.verify);
   if (result.problem) {
     logger.error(result.problem);
     return { success: false };
