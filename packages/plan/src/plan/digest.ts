@@ -49,7 +49,9 @@ export function digestOfParts(module: unknown, useCase: unknown, body: string): 
 
 /**
  * The last digests computed, by body. verify-plan digests a plan's file and each version of it
- * in git history, and the file is normally HEAD's version: the same body, digested once.
+ * in git history, and the file is normally HEAD's version: the same body, digested once. The
+ * batch reads the histories of ten modules (a few hundred versions) before it verifies their
+ * plans: the memo holds that many, each a body already in memory, as a file or a version.
  */
 const recent = new Map<string, { head: string; digest: string }>();
-const RECENT_SIZE = 64;
+const RECENT_SIZE = 1024;

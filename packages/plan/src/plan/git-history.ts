@@ -143,13 +143,12 @@ function readRepositoryHistories(
   }
   // The working tree is normally HEAD's checkout: a plan's file that is HEAD's blob byte for byte
   // (the object id of its bytes is the blob's) need not be read from git.
-  const known = new Map<string, Buffer>();
+  const known = new Map<string, string>();
   headBlobs.forEach((blobs, index) => {
     for (const [plan, oid] of blobs) {
       const text = requests[index].texts?.get(plan);
       if (text === undefined || known.has(oid)) continue;
-      const bytes = Buffer.from(text, 'utf-8');
-      if (blobId(bytes, oid.length) === oid) known.set(oid, bytes);
+      if (blobId(Buffer.from(text, 'utf-8'), oid.length) === oid) known.set(oid, text);
     }
   });
   // Every other version needed, of every folder, read in one `git cat-file --batch`: each blob once.
@@ -160,7 +159,8 @@ function readRepositoryHistories(
   for (const oid of known.keys()) objects.delete(oid);
   const blobs = readObjects(workspaceRoot, [...objects]);
   if ('gap' in blobs) return requests.map((request, i) => results[i] ?? fail(request.plans, blobs));
-  for (const [oid, content] of known) blobs.set(oid, { oid, content });
+  // The file's text itself, not decoded again: the verifier digests the same string.
+  for (const [oid, text] of known) blobs.set(oid, { oid, content: text });
   // A version git named and cannot give proves nothing: that folder's history is not available
   // (not a plan taken as uncommitted), and only that folder's.
   logs.forEach((log, index) => {
@@ -387,10 +387,17 @@ function blobId(bytes: Buffer, idLength: number): string {
     .digest('hex');
 }
 
+/** A version's content: its bytes from git, or the plan's text when the file is that version. */
+interface Blob {
+  readonly oid: string;
+  readonly content: Buffer | string;
+}
+
 /** A version of a plan: the digest of its content and its approvals. Never throws. */
-function planVersion(content: Buffer): PlanVersion {
-  if (content.length > MAX_PLAN_BYTES) return { digest: undefined, approvals: [] };
-  const text = content.toString('utf-8');
+function planVersion(content: Buffer | string): PlanVersion {
+  if (typeof content !== 'string' && content.length > MAX_PLAN_BYTES)
+    return { digest: undefined, approvals: [] };
+  const text = typeof content === 'string' ? content : content.toString('utf-8');
   const split = splitFrontMatter(text, new LineIndex(text));
   const data = split.closed ? readFrontMatter(split.yaml, 2).data : undefined;
   return {
@@ -432,8 +439,8 @@ function readHeadTree(
 function readObjects(
   cwd: string,
   names: readonly string[],
-): Map<string, { oid: string; content: Buffer }> | UnavailableHistory {
-  const contents = new Map<string, { oid: string; content: Buffer }>();
+): Map<string, Blob> | UnavailableHistory {
+  const contents = new Map<string, Blob>();
   if (names.length === 0) return contents;
   const result = git(cwd, ['cat-file', '--batch'], `${names.join('\n')}\n`);
   if (result.status !== 0) return gitFailure(result);
