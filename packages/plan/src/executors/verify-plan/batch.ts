@@ -8,10 +8,14 @@
  * runs, and what it writes to stdout and stderr is captured as that task's output instead of
  * going to the batch process's streams, so that the output Nx prints, caches and replays for a
  * task is the same with batching as without it.
+ *
+ * The batch uses the machine's other cores (batch-threads.ts): threads take groups of tasks as
+ * this thread does, and this thread reports their results between its own.
  */
 import type { ExecutorContext, Task, TaskGraph } from '@nx/devkit';
 import { ConfigError, ResolvedConfig } from '../../plan/config/resolve';
 import { verifyProjectPlans, verifyProjectsPlans } from '../../plan/verify-project';
+import { BatchThreads, groupsOf, ThreadMessage, ThreadTask, threadCount } from './batch-threads';
 import { prepareTask, reportTask, taskConfig } from './executor';
 import type { VerifyPlanExecutorSchema } from './schema';
 
@@ -33,27 +37,115 @@ export default async function* verifyPlanBatch(
   context: ExecutorContext,
 ): AsyncGenerator<BatchTaskResult> {
   const configOf = sharedConfigs();
-  const tasks = tasksInOrder(taskGraph).map((task) => ({
-    id: task.id,
-    prepared: prepareTask(inputs[task.id] ?? {}, taskContext(task, context), configOf),
-  }));
-  // Every module's plans and git history read at once (git is asked once for what they share),
-  // then each module verified in its task's turn.
-  const verifications = verifyProjectsPlans(
-    tasks.flatMap(({ prepared }) => ('verify' in prepared ? [prepared.verify] : [])),
+  const tasks = tasksInOrder(taskGraph).map((task) => {
+    const options = inputs[task.id] ?? {};
+    return { task, options, prepared: prepareTask(options, taskContext(task, context), configOf) };
+  });
+  const threads = threadCount(tasks.length);
+  const groups = groupsOf(tasks.length, threads);
+  const claims = new SharedArrayBuffer(4);
+  const others = new BatchThreads(
+    {
+      root: context.root,
+      nxJson: context.nxJsonConfiguration,
+      tasks: tasks.map(({ task, options }) => threadTask(task, options, context)),
+      groups,
+      claims,
+    },
+    threads,
   );
-  let next = 0;
-  for (const { id, prepared } of tasks) {
-    const verification = 'verify' in prepared ? verifications[next++] : undefined;
+  const reported = new Set<string>();
+  /** A task's result as Nx wants it: the executor's report, with what the task wrote captured. */
+  const report = async (index: number, verify: VerifyWith, written = '') => {
+    const { task, prepared } = tasks[index];
+    reported.add(task.id);
     const startTime = Date.now();
-    const { success, output } = await captureOutput(() =>
-      reportTask(prepared, verification ? () => verification() : verifyProjectPlans),
-    );
-    yield {
-      task: id,
+    const { success, output } = await captureOutput(async () => {
+      if (written) process.stdout.write(written);
+      return reportTask(prepared, verify);
+    });
+    return {
+      task: task.id,
       result: { success, terminalOutput: output, startTime, endTime: Date.now() },
     };
+  };
+  const indexOf = new Map(tasks.map(({ task }, index) => [task.id, index]));
+  const reportFromThread = (message: ThreadMessage) => {
+    const index = indexOf.get(message.id);
+    if (index === undefined || reported.has(message.id)) return undefined;
+    return report(index, verifiedBy(message), message.output);
+  };
+
+  try {
+    // This thread takes groups as the others do; between its own tasks it reports theirs.
+    const counter = new Int32Array(claims);
+    for (let group = Atomics.add(counter, 0, 1); group < groups.length; ) {
+      const members = groups[group];
+      const verifications = verifyProjectsPlans(
+        members.flatMap((index) => {
+          const { prepared } = tasks[index];
+          return 'verify' in prepared ? [prepared.verify] : [];
+        }),
+      );
+      let next = 0;
+      for (const index of members) {
+        const verification = 'verify' in tasks[index].prepared ? verifications[next++] : undefined;
+        yield await report(index, verification ? () => verification() : verifyProjectPlans);
+        for (const message of await others.poll()) {
+          const result = await reportFromThread(message);
+          if (result) yield result;
+        }
+      }
+      group = Atomics.add(counter, 0, 1);
+    }
+    // The other threads' last tasks, as they come.
+    while (reported.size < tasks.length) {
+      const messages = await others.next();
+      if (messages.length === 0) break;
+      for (const message of messages) {
+        const result = await reportFromThread(message);
+        if (result) yield result;
+      }
+    }
+    // Whatever a thread that stopped did not report is verified here.
+    for (const [index, { task }] of tasks.entries())
+      if (!reported.has(task.id)) yield await report(index, verifyProjectPlans);
+  } finally {
+    await others.stop();
   }
+}
+
+type VerifyWith = Parameters<typeof reportTask>[1];
+
+/** The verification a thread made of a task, as reportTask runs one: its result, or its throw. */
+function verifiedBy(message: ThreadMessage): VerifyWith {
+  const { result, thrown } = message;
+  if (thrown && 'value' in thrown)
+    return () => {
+      throw thrown.value;
+    };
+  if (thrown)
+    return () => {
+      throw Object.assign(new Error(thrown.message), { stack: thrown.stack });
+    };
+  // Neither: the thread could not prepare the task; this thread verifies it.
+  return result ? () => result : verifyProjectPlans;
+}
+
+/** What a thread needs of a task to prepare it as prepareTask does here. */
+function threadTask(
+  task: Task,
+  options: VerifyPlanExecutorSchema,
+  context: ExecutorContext,
+): ThreadTask {
+  const projectName = task.target.project;
+  const project = context.projectsConfigurations?.projects[projectName];
+  return {
+    id: task.id,
+    options,
+    projectName,
+    project: project ? { root: project.root, tags: project.tags } : undefined,
+  };
 }
 
 /**
@@ -91,7 +183,7 @@ export function taskContext(task: Task, context: ExecutorContext): ExecutorConte
  * the inferred targets all carry the same plugin options. A configuration error is kept too, so
  * that every task that has it reports it as the executor would.
  */
-function sharedConfigs(): typeof taskConfig {
+export function sharedConfigs(): typeof taskConfig {
   const resolved = new Map<string, ResolvedConfig | ConfigError>();
   return (options, context) => {
     const key = JSON.stringify(options.config ?? null);
