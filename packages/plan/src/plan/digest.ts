@@ -29,7 +29,12 @@ export function planDigest(text: string): string {
  * The digest from a plan already split: the verifier has parsed the front matter and must not
  * parse it twice. `module`/`useCase` that are not strings count as absent.
  */
-export function digestOfParts(module: unknown, useCase: unknown, body: string): string {
+export function digestOfParts(
+  module: unknown,
+  useCase: unknown,
+  body: string,
+  remember = true,
+): string {
   // JSON keeps the two names and the body apart unambiguously, whatever characters they hold.
   const head = JSON.stringify({
     module: typeof module === 'string' ? module : '',
@@ -42,6 +47,7 @@ export function digestOfParts(module: unknown, useCase: unknown, body: string): 
     '$1[ ]',
   );
   const digest = `sha256:${createHash('sha256').update(head).update('\n').update(normalised).digest('hex')}`;
+  if (!remember) return digest;
   if (recent.size >= RECENT_SIZE) recent.delete(recent.keys().next().value as string);
   recent.set(body, { head, digest });
   return digest;
@@ -50,8 +56,9 @@ export function digestOfParts(module: unknown, useCase: unknown, body: string): 
 /**
  * The last digests computed, by body. verify-plan digests a plan's file and each version of it
  * in git history, and the file is normally HEAD's version: the same body, digested once. The
- * batch reads the histories of ten modules (a few hundred versions) before it verifies their
- * plans: the memo holds that many, each a body already in memory, as a file or a version.
+ * batch reads the histories of ten modules before it verifies their plans: the memo holds a few
+ * hundred plans, each a slice of a plan's text that is in memory anyway; a version only git has
+ * is digested without being remembered (`remember`), so that its text is not held.
  */
 const recent = new Map<string, { head: string; digest: string }>();
-const RECENT_SIZE = 1024;
+const RECENT_SIZE = 512;

@@ -401,7 +401,13 @@ function planVersion(content: Buffer | string): PlanVersion {
   const split = splitFrontMatter(text, new LineIndex(text));
   const data = split.closed ? readFrontMatter(split.yaml, 2).data : undefined;
   return {
-    digest: digestOfParts(data?.module, data?.useCase, text.slice(split.bodyOffset)),
+    // A plan's own text is digested again by the verifier: remembered. A version only git has is not.
+    digest: digestOfParts(
+      data?.module,
+      data?.useCase,
+      text.slice(split.bodyOffset),
+      typeof content === 'string',
+    ),
     // Copied out of the text: a string sliced from it would hold the whole version in memory.
     approvals: JSON.parse(JSON.stringify(approvalEntriesOf(data))) as ApprovalEntry[],
   };
