@@ -68,17 +68,27 @@ describe('verify-plan across clones and in one process', () => {
    * machine (in `~/.nx/<workspace id>/cache`), so each clone gets a home of its own: what the
    * second one finds, it can only have from the remote cache.
    */
-  const nx = (ws: Workspace, args: string[], remote = true): Promise<RunResult> => {
+  const nx = (
+    ws: Workspace,
+    args: string[],
+    remote = true,
+    env: Record<string, string> = {},
+  ): Promise<RunResult> => {
     const home = join(temp, `home-of-${basename(ws.root)}`);
     mkdirSync(home, { recursive: true });
     return run(ws.path('node_modules/.bin/nx'), args, {
       cwd: ws.root,
-      env: userEnv({ HOME: home, ...(remote ? cache.nxEnv() : {}) }),
+      env: userEnv({ HOME: home, ...(remote ? cache.nxEnv() : {}), ...env }),
       timeoutMs: 240_000,
     });
   };
   const verifyAll = (ws: Workspace, ...args: string[]) =>
     nx(ws, ['run-many', '-t', 'verify-plan', '--outputStyle=static', ...args]);
+  /** The same, with the batch's tasks shared with a worker thread (three tasks start none). */
+  const verifyAllThreaded = (ws: Workspace, ...args: string[]) =>
+    nx(ws, ['run-many', '-t', 'verify-plan', '--outputStyle=static', ...args], true, {
+      MJOMEET_PLAN_THREADS: '1',
+    });
 
   beforeAll(async () => {
     cache = await startRemoteCacheServer();
@@ -230,10 +240,13 @@ describe('verify-plan across clones and in one process', () => {
     it('gives each task the findings, output and exit code it has without batching', async () => {
       const batched = await verifyAll(first, '--skip-nx-cache');
       const alone = await verifyAll(first, '--skip-nx-cache', '--batch=false');
+      const threaded = await verifyAllThreaded(first, '--skip-nx-cache');
 
       expectExit(batched, 'failure');
       expectExit(alone, 'failure');
+      expectExit(threaded, 'failure');
       expect(batched.code).toBe(alone.code);
+      expect(threaded.code).toBe(alone.code);
       // One process for the three tasks, against one process each.
       expect(batched.output).toMatch(/Running 3 tasks with @mjomeet\/plan:verify-plan/);
       expect(alone.output).not.toMatch(/Running \d+ tasks with/);
@@ -242,8 +255,11 @@ describe('verify-plan across clones and in one process', () => {
       const aloneTasks = taskOutputs(alone.output);
       expect([...batchedTasks.keys()].sort()).toEqual([...aloneTasks.keys()].sort());
       expect(batchedTasks.size).toBe(3);
+      const threadedTasks = taskOutputs(threaded.output);
+      expect([...threadedTasks.keys()].sort()).toEqual([...aloneTasks.keys()].sort());
       for (const [id, task] of batchedTasks) {
         expect({ id, text: task.text }).toEqual({ id, text: aloneTasks.get(id)?.text });
+        expect({ id, text: threadedTasks.get(id)?.text }).toEqual({ id, text: task.text });
       }
       const failing = parseStylish(batchedTasks.get(`${FAILING}:verify-plan`)?.text ?? '');
       expect(failing.length).toBeGreaterThan(0);

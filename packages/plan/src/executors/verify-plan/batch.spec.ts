@@ -1,5 +1,5 @@
 import type { ExecutorContext, Task, TaskGraph } from '@nx/devkit';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { format } from 'node:util';
@@ -10,8 +10,10 @@ import {
   PLAN_FILE,
   ZETA_FILES,
 } from '../../plan/__fixtures__/plans';
+import { verifyProjectPlans } from '../../plan/verify-project';
 import verifyPlanBatch, { BatchTaskResult, tasksInOrder } from './batch';
-import verifyPlanExecutor from './executor';
+import { BatchThreads, groupsOf, ThreadMessage, threadCount } from './batch-threads';
+import verifyPlanExecutor, { prepareTask, taskConfig } from './executor';
 import type { VerifyPlanExecutorSchema } from './schema';
 
 /**
@@ -208,6 +210,140 @@ describe('verify-plan in batch mode', () => {
     expect(written).toEqual([]);
     expect(process.stdout.write).toBe(stdoutWrite);
     expect(process.stderr.write).toBe(stderrWrite);
+  });
+
+  describe('on the other cores (worker threads)', () => {
+    /** What a thread is given for these tasks, as the batch gives it. */
+    const work = (ids: string[], inputs = INPUTS) => ({
+      root,
+      nxJson: {},
+      tasks: ids.map((id) => ({
+        id,
+        options: inputs[id],
+        projectName: id.split(':')[0],
+        project: context().projectsConfigurations.projects[id.split(':')[0]],
+      })),
+      groups: groupsOf(ids.length, 1),
+      claims: new SharedArrayBuffer(4),
+    });
+    const all = async (threads: BatchThreads) => {
+      const messages: ThreadMessage[] = [];
+      for (let next = await threads.next(); next.length > 0; next = await threads.next())
+        messages.push(...next);
+      return messages;
+    };
+
+    it('verifies in a thread each task as the executor verifies it', async () => {
+      const ids = Object.keys(INPUTS);
+      // The batch's own thread takes no group here: the thread verifies every task.
+      const messages = await all(new BatchThreads(work(ids), 1));
+
+      expect(messages.map((message) => message.id).sort()).toEqual([...ids].sort());
+      for (const message of messages) {
+        const [project] = message.id.split(':');
+        const prepared = prepareTask(
+          INPUTS[message.id],
+          { ...context(), projectName: project },
+          taskConfig,
+        );
+        if (!('verify' in prepared)) {
+          // A configuration error: the batch's thread reports it, as it prepared the task too.
+          expect(message).toEqual({ id: message.id, output: '' });
+        } else if (message.thrown) {
+          expect(() => verifyProjectPlans(prepared.verify)).toThrow(
+            'message' in message.thrown ? message.thrown.message : message.thrown.value,
+          );
+        } else {
+          expect(message.result).toEqual(verifyProjectPlans(prepared.verify));
+        }
+      }
+      expect(messages.find((m) => m.id === 'omega:verify-plan')?.thrown).toMatchObject({
+        message: expect.any(String),
+        stack: expect.stringContaining('TypeError'),
+      });
+      expect(messages.find((m) => m.id === 'zeta:verify-plan')?.result?.plans).toEqual([PLAN_FILE]);
+    });
+
+    it('says when a thread cannot run: the batch verifies everything itself', async () => {
+      const threads = new BatchThreads(work(['zeta:verify-plan']), 1, 'throw new Error("no");');
+      expect(await all(threads)).toEqual([]);
+    });
+
+    it('loses no task, and changes no output, when a thread dies in the middle of a batch', async () => {
+      // A custom rule that kills the thread it runs in (process.exit ends a worker thread only),
+      // and, in the batch's own thread, waits until a thread has died: so the thread surely took a
+      // group, and died with it.
+      write(
+        'rules/thread-dies.js',
+        `const { existsSync, writeFileSync } = require('node:fs');
+const { join } = require('node:path');
+const { isMainThread } = require('node:worker_threads');
+const root = ${JSON.stringify(root)};
+module.exports = {
+  scope: 'plan',
+  meta: { id: 'team/thread-dies', description: 'dies in a thread', severity: 'error', messages: {} },
+  check() {
+    if (!isMainThread) {
+      writeFileSync(join(root, 'died'), '');
+      process.exit(3);
+    }
+    const sleep = new Int32Array(new SharedArrayBuffer(4));
+    for (let i = 0; i < 400 && existsSync(join(root, 'wait')) && !existsSync(join(root, 'died')); i++)
+      Atomics.wait(sleep, 0, 0, 50);
+  },
+};
+`,
+      );
+      const config = { customRules: ['rules/thread-dies.js'] };
+      const inputs: Record<string, VerifyPlanExecutorSchema> = {};
+      for (const project of PROJECTS.slice(0, 4))
+        inputs[`${project}:verify-plan`] = {
+          plansDir: `docs/features/${project === 'gamma' || project === 'beta' ? 'beta' : 'zeta'}`,
+          config,
+        };
+      const ids = Object.keys(inputs);
+      const expected = new Map<string, { success: boolean; output: string }>();
+      // Jest's transform warns once about the rule's first loading (a JS file): not the task's.
+      for (const id of [ids[0], ...ids]) {
+        const saved = INPUTS[id];
+        INPUTS[id] = inputs[id];
+        try {
+          expected.set(id, await alone(id));
+        } finally {
+          INPUTS[id] = saved;
+        }
+      }
+
+      write('wait', '');
+      const before = process.env.MJOMEET_PLAN_THREADS;
+      process.env.MJOMEET_PLAN_THREADS = '1';
+      const results: BatchTaskResult[] = [];
+      try {
+        for await (const result of verifyPlanBatch(graph(ids), inputs, {}, context()))
+          results.push(result);
+      } finally {
+        if (before === undefined) delete process.env.MJOMEET_PLAN_THREADS;
+        else process.env.MJOMEET_PLAN_THREADS = before;
+      }
+
+      expect(existsSync(join(root, 'died'))).toBe(true);
+      expect(results.map((r) => r.task).sort()).toEqual([...ids].sort());
+      for (const { task, result } of results)
+        expect({ task, success: result.success, output: result.terminalOutput }).toEqual({
+          task,
+          ...expected.get(task),
+        });
+    }, 30_000);
+
+    it('starts a thread per other core, none for a few tasks, as many as MJOMEET_PLAN_THREADS says', () => {
+      expect(threadCount(2, {})).toBe(0);
+      expect(threadCount(50, {})).toBeLessThanOrEqual(3);
+      expect(threadCount(2, { MJOMEET_PLAN_THREADS: '1' })).toBe(1);
+      expect(threadCount(50, { MJOMEET_PLAN_THREADS: '0' })).toBe(0);
+      // Every task in exactly one group, in order.
+      expect(groupsOf(50, 1).flat()).toEqual(Array.from({ length: 50 }, (_, i) => i));
+      expect(groupsOf(50, 1).length).toBeGreaterThan(3);
+    });
   });
 
   it('reports each task as soon as it is verified, dependencies first', async () => {
