@@ -175,6 +175,33 @@ describe('approvals proved from git history', () => {
     expect(approvalFindings(verify(at, { ...ALLOWED, fourEyes: false }))).toEqual([]);
   });
 
+  it('reads an author name with control characters as a name: a record separator in it hides no commit', () => {
+    // git keeps a \x1e (the log's record separator) in a name. Read naively, the commit splits
+    // in two and its change to the plan is lost: four-eyes would not see Alice's own content.
+    const alias: Person = { name: `${ALICE.name}\x1e${'0'.repeat(40)}`, email: ALICE.email };
+    const at = GitRepo.init(temp, 'separator-in-name');
+    at.writeAll(ZETA_FILES, `${ZETA_ROOT}/`);
+    at.write(
+      PLAN_FILE,
+      COMPLETE_DRAFT.replace(
+        'Out of scope: recurring bookings',
+        'Out of scope: recurring bookings, always',
+      ),
+    );
+    at.commit('zeta: plan BookRoom', BOB);
+    at.write(PLAN_FILE, COMPLETE_DRAFT);
+    const own = at.commit('Narrow the scope', alias);
+    approveAs(at, ALICE);
+    at.commit('Approve zeta/BookRoom', ALICE);
+
+    expect(approvalFindings(verify(at))).toEqual([
+      expect.objectContaining({
+        ruleId: 'approval/four-eyes',
+        message: expect.stringContaining(`approved content they wrote (commit ${own.slice(0, 7)})`),
+      }),
+    ]);
+  });
+
   it('four eyes look only at content since the last approval: an earlier author may approve a later change', () => {
     const at = repo.clone(temp, 'later-change');
     at.write(
@@ -249,6 +276,35 @@ describe('approvals proved from git history', () => {
     at.git(['-c', 'commit.gpgsign=false', 'merge', '-q', '--no-ff', '--no-edit', 'review'], BOB);
 
     expect(verify(at)).toEqual([]);
+  });
+
+  it('reads a merge that changed the plan on both sides (its combined diff): the approval is stale, not unreadable', () => {
+    const at = GitRepo.init(temp, 'merged-both-sides');
+    at.writeAll(ZETA_FILES, `${ZETA_ROOT}/`);
+    at.write(PLAN_FILE, COMPLETE_DRAFT);
+    at.commit('zeta: plan BookRoom', BOB);
+    at.git(['checkout', '-q', '-b', 'review']);
+    approveAs(at, ALICE);
+    at.commit('Approve zeta/BookRoom', ALICE);
+    at.git(['checkout', '-q', 'main']);
+    at.write(
+      PLAN_FILE,
+      replaceOnce(
+        at.read(PLAN_FILE),
+        'Out of scope: recurring bookings',
+        'Out of scope: recurring bookings, always',
+      ),
+    );
+    at.commit('Widen the scope', BOB);
+    at.git(['-c', 'commit.gpgsign=false', 'merge', '-q', '--no-ff', '--no-edit', 'review'], BOB);
+    // The merge's version is neither parent's: git lists it as a combined entry (`::… MM`).
+    expect(
+      at.git(['log', '-1', '--raw', '--diff-merges=combined', '--format=', '--', PLAN_FILE]),
+    ).toMatch(/^::/m);
+
+    expect(approvalFindings(verify(at)).map((finding) => finding.ruleId)).toEqual([
+      'approval/stale',
+    ]);
   });
 
   it('reports an uncommitted approval as pending locally, and as unverifiable in CI', () => {

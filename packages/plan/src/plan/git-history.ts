@@ -282,7 +282,11 @@ function readFolderLog(
     if (!hasHead(workspaceRoot)) empty = true;
     else return gitFailure(log);
   } else {
-    records = parseLog(log.stdout.toString('utf-8'));
+    const parsed = parseLog(log.stdout.toString('utf-8'));
+    // Output that cannot be read as the log asked for proves nothing.
+    if (!parsed)
+      return { available: false, gap: 'git-failed', detail: 'unreadable git log output' };
+    records = parsed;
   }
   const wanted = new Map(
     request.plans
@@ -344,40 +348,50 @@ interface LogRecord {
 }
 
 /**
- * `git log -z --raw --format=%x1e%H%x00%P%x00%an%x00%ae`: a record per commit, its header
- * fields NUL-separated, then `:modes… oids… status` NUL path NUL per file (`::` and one old
- * blob per parent for a merge's combined diff).
+ * `git log -z --raw --format=%x1e%H%x00%P%x00%an%x00%ae`: per commit, `\x1e`, its header
+ * fields NUL-separated, then `:modes… oids… status` NUL path NUL per file (`::` and one old blob
+ * per parent for a merge's combined diff). Read field by field, never split on `\x1e`: git keeps
+ * control characters in a name, and a name holding a `\x1e` would otherwise cut its commit in two
+ * and hide that commit's change. A name cannot hold a NUL (git reads no identity from one).
+ * Undefined when the output is not in this shape.
  */
-function parseLog(output: string): LogRecord[] {
+function parseLog(output: string): LogRecord[] | undefined {
   const records: LogRecord[] = [];
-  for (const record of output.split('\x1e')) {
-    if (record.trim() === '') continue;
-    const tokens = record.split('\0');
-    const [hash, parents, authorName, authorEmail] = tokens;
+  const tokens = output.split('\0');
+  let index = 0;
+  while (index < tokens.length) {
+    const first = tokens[index].replace(/^\n+/, '');
+    if (first === '' && index === tokens.length - 1) break;
+    const hash = first.startsWith('\x1e') ? first.slice(1) : '';
+    if (!OID.test(hash) || index + 3 >= tokens.length) return undefined;
+    const [parents, authorName, authorEmail] = tokens.slice(index + 1, index + 4);
+    index += 4;
     const files: Array<{ path: string; before: string[]; after: string }> = [];
-    for (let index = 4; index < tokens.length; index++) {
+    for (;;) {
+      // A merge's combined entries come after an empty field.
+      if (tokens[index] === '' && RAW_ENTRY.test(tokens[index + 1] ?? '')) index++;
+      if (index + 1 >= tokens.length || !RAW_ENTRY.test(tokens[index])) break;
       const meta = tokens[index].replace(/^\n+/, '');
-      if (!meta.startsWith(':')) continue;
-      const path = tokens[++index];
+      const path = tokens[index + 1];
+      index += 2;
       const colons = /^:+/.exec(meta)![0].length;
       // `:100644 100644 <old> <new> M`, or for n parents n colons, n+1 modes, n+1 oids.
       const fields = meta.slice(colons).split(' ');
       const oids = fields.slice(colons + 1, colons + 1 + colons + 1);
-      if (path === undefined || oids.length !== colons + 1) continue;
+      if (oids.length !== colons + 1 || !oids.every((oid) => OID.test(oid))) return undefined;
       files.push({ path, before: oids.slice(0, colons), after: oids[colons] });
     }
-    records.push({
-      commit: {
-        hash: hash.trim(),
-        parents: (parents ?? '').split(' ').filter(Boolean),
-        authorName: authorName ?? '',
-        authorEmail: authorEmail ?? '',
-      },
-      files,
-    });
+    const parentList = parents.split(' ').filter(Boolean);
+    if (!parentList.every((parent) => OID.test(parent))) return undefined;
+    records.push({ commit: { hash, parents: parentList, authorName, authorEmail }, files });
   }
   return records;
 }
+
+/** A full object id: SHA-1, or SHA-256 in a repository that uses it. */
+const OID = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
+/** A `--raw` entry's metadata: colons, modes, object ids, a status. */
+const RAW_ENTRY = /^\n*:+[0-7]{6}(?: [0-7]{6})+(?: [0-9a-f]+)+ [A-Z]+[0-9]*$/;
 
 /** Git's object id of a blob: SHA-1, or SHA-256 in a repository that uses it (64 hex digits). */
 function blobId(bytes: Buffer, idLength: number): string {
@@ -485,16 +499,21 @@ function readSignatures(
       ...config,
       'log',
       '--no-walk=unsorted',
+      '-z',
       '--format=%x1e%H%x00%G?%x00%GS%x00%GK',
       ...chunk,
       '--',
     ]);
     // git exits 0 even when a key cannot be checked: %G? says so. A failure is git's own.
     if (result.status !== 0) return gitFailure(result);
-    for (const record of result.stdout.toString('utf-8').split('\x1e')) {
-      const [hash, status, signer, key] = record.trim().split('\0');
-      if (hash)
-        signatures.set(hash, { status: status ?? 'N', signer: signer ?? '', key: key ?? '' });
+    // Four fields per commit, read in turn: a signer's name may hold a `\x1e` too.
+    const tokens = result.stdout.toString('utf-8').split('\0');
+    for (let index = 0; index + 3 < tokens.length; index += 4) {
+      const hash = tokens[index].replace(/^\n+/, '');
+      if (!hash.startsWith('\x1e') || !OID.test(hash.slice(1)))
+        return { available: false, gap: 'git-failed', detail: 'unreadable git log output' };
+      const [status, signer, key] = tokens.slice(index + 1, index + 4);
+      signatures.set(hash.slice(1), { status, signer, key });
     }
   }
   return signatures;
