@@ -93,7 +93,8 @@ export class BatchThreads {
     for (let i = 0; i < count; i++) {
       let worker: Worker;
       try {
-        worker = new Worker(code, { eval: true, workerData: work });
+        // This thread's environment as it is now (CI=… decides what an unproved approval is).
+        worker = new Worker(code, { eval: true, workerData: work, env: { ...process.env } });
       } catch {
         break; // No thread: the batch's own verifies the rest.
       }
