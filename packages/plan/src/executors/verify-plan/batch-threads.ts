@@ -142,13 +142,10 @@ export class BatchThreads {
 }
 
 /**
- * The code a thread runs: the built batch-worker.js. Run from the sources (the plugin's unit
- * tests), it is the TypeScript file, compiled on the fly by the repository's swc loader.
+ * The code a thread runs: the built batch-worker.js. Run from the TypeScript sources (the unit
+ * tests), there is none, and the batch verifies everything itself; the tests give the code.
  */
 function workerCode(): string | undefined {
   const built = join(__dirname, 'batch-worker.js');
-  if (existsSync(built)) return `require(${JSON.stringify(built)});`;
-  const source = join(__dirname, 'batch-worker.ts');
-  if (!existsSync(source)) return undefined;
-  return `require('@swc-node/register'); require(${JSON.stringify(source)});`;
+  return existsSync(built) ? `require(${JSON.stringify(built)});` : undefined;
 }

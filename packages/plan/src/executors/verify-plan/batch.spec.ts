@@ -11,7 +11,7 @@ import {
   ZETA_FILES,
 } from '../../plan/__fixtures__/plans';
 import { verifyProjectPlans } from '../../plan/verify-project';
-import verifyPlanBatch, { BatchTaskResult, tasksInOrder } from './batch';
+import verifyPlanBatch, { BatchTaskResult, runBatch, tasksInOrder } from './batch';
 import { BatchThreads, groupsOf, ThreadMessage, threadCount } from './batch-threads';
 import verifyPlanExecutor, { prepareTask, taskConfig } from './executor';
 import type { VerifyPlanExecutorSchema } from './schema';
@@ -213,6 +213,12 @@ describe('verify-plan in batch mode', () => {
   });
 
   describe('on the other cores (worker threads)', () => {
+    /** A thread's code from the TypeScript sources (a build runs batch-worker.js). */
+    const SOURCE_WORKER = `require('@swc-node/register'); require(${JSON.stringify(
+      join(__dirname, 'batch-worker.ts'),
+    )});`;
+    const threadsOf = (work: ConstructorParameters<typeof BatchThreads>[0], count: number) =>
+      new BatchThreads(work, count, SOURCE_WORKER);
     /** What a thread is given for these tasks, as the batch gives it. */
     const work = (ids: string[], inputs = INPUTS) => ({
       root,
@@ -236,7 +242,7 @@ describe('verify-plan in batch mode', () => {
     it('verifies in a thread each task as the executor verifies it', async () => {
       const ids = Object.keys(INPUTS);
       // The batch's own thread takes no group here: the thread verifies every task.
-      const messages = await all(new BatchThreads(work(ids), 1));
+      const messages = await all(threadsOf(work(ids), 1));
 
       expect(messages.map((message) => message.id).sort()).toEqual([...ids].sort());
       for (const message of messages) {
@@ -319,7 +325,7 @@ module.exports = {
       process.env.MJOMEET_PLAN_THREADS = '1';
       const results: BatchTaskResult[] = [];
       try {
-        for await (const result of verifyPlanBatch(graph(ids), inputs, {}, context()))
+        for await (const result of runBatch(graph(ids), inputs, context(), threadsOf))
           results.push(result);
       } finally {
         if (before === undefined) delete process.env.MJOMEET_PLAN_THREADS;

@@ -15,7 +15,14 @@
 import type { ExecutorContext, Task, TaskGraph } from '@nx/devkit';
 import { ConfigError, ResolvedConfig } from '../../plan/config/resolve';
 import { verifyProjectPlans, verifyProjectsPlans } from '../../plan/verify-project';
-import { BatchThreads, groupsOf, ThreadMessage, ThreadTask, threadCount } from './batch-threads';
+import {
+  BatchThreads,
+  groupsOf,
+  ThreadMessage,
+  ThreadTask,
+  ThreadWork,
+  threadCount,
+} from './batch-threads';
 import { prepareTask, reportTask, taskConfig } from './executor';
 import type { VerifyPlanExecutorSchema } from './schema';
 
@@ -30,11 +37,21 @@ export interface BatchTaskResult {
   };
 }
 
-export default async function* verifyPlanBatch(
+export default function verifyPlanBatch(
   taskGraph: TaskGraph,
   inputs: Record<string, VerifyPlanExecutorSchema>,
   _overrides: VerifyPlanExecutorSchema,
   context: ExecutorContext,
+): AsyncGenerator<BatchTaskResult> {
+  return runBatch(taskGraph, inputs, context);
+}
+
+/** The batch, with the threads it starts given by `startThreads` (the tests give their code). */
+export async function* runBatch(
+  taskGraph: TaskGraph,
+  inputs: Record<string, VerifyPlanExecutorSchema>,
+  context: ExecutorContext,
+  startThreads = (work: ThreadWork, count: number) => new BatchThreads(work, count),
 ): AsyncGenerator<BatchTaskResult> {
   const configOf = sharedConfigs();
   const tasks = tasksInOrder(taskGraph).map((task) => {
@@ -44,7 +61,7 @@ export default async function* verifyPlanBatch(
   const threads = threadCount(tasks.length);
   const groups = groupsOf(tasks.length, threads);
   const claims = new SharedArrayBuffer(4);
-  const others = new BatchThreads(
+  const others = startThreads(
     {
       root: context.root,
       nxJson: context.nxJsonConfiguration,
