@@ -278,6 +278,37 @@ describe('approvals proved from git history', () => {
     expect(verify(at)).toEqual([]);
   });
 
+  it('passes an approval merged beside other work in the same folder (a merge git lists without entries)', () => {
+    const at = GitRepo.init(temp, 'merged-same-folder');
+    at.writeAll(ZETA_FILES, `${ZETA_ROOT}/`);
+    at.write(PLAN_FILE, COMPLETE_DRAFT);
+    at.commit('zeta: plan BookRoom', BOB);
+    at.git(['checkout', '-q', '-b', 'review']);
+    approveAs(at, ALICE);
+    at.commit('Approve zeta/BookRoom', ALICE);
+    at.git(['checkout', '-q', 'main']);
+    at.write('docs/features/zeta/BookRoom/sequence.png', 'a picture of the flow');
+    at.commit('zeta: the flow, drawn', BOB);
+    at.git(['-c', 'commit.gpgsign=false', 'merge', '-q', '--no-ff', '--no-edit', 'review'], BOB);
+    // The folder differs from both parents, each file from one only: git lists the merge for the
+    // folder, with no combined entry.
+    expect(
+      at
+        .git([
+          'log',
+          '-1',
+          '--raw',
+          '--diff-merges=combined',
+          '--format=%H',
+          '--',
+          'docs/features/zeta',
+        ])
+        .trim(),
+    ).toBe(at.head());
+
+    expect(verify(at)).toEqual([]);
+  });
+
   it('reads a merge that changed the plan on both sides (its combined diff): the approval is stale, not unreadable', () => {
     const at = GitRepo.init(temp, 'merged-both-sides');
     at.writeAll(ZETA_FILES, `${ZETA_ROOT}/`);

@@ -359,9 +359,12 @@ function parseLog(output: string): LogRecord[] | undefined {
   const records: LogRecord[] = [];
   const tokens = output.split('\0');
   let index = 0;
-  while (index < tokens.length) {
+  for (;;) {
+    // Empty fields only come between a commit's entries and the next commit (a merge listed
+    // without entries leaves one; the output ends with one): a record starts at a `\x1e`.
+    while (index < tokens.length && tokens[index].replace(/^\n+/, '') === '') index++;
+    if (index >= tokens.length) break;
     const first = tokens[index].replace(/^\n+/, '');
-    if (first === '' && index === tokens.length - 1) break;
     const hash = first.startsWith('\x1e') ? first.slice(1) : '';
     if (!OID.test(hash) || index + 3 >= tokens.length) return undefined;
     const [parents, authorName, authorEmail] = tokens.slice(index + 1, index + 4);
