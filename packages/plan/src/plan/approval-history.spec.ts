@@ -77,6 +77,28 @@ describe('approvals proved from git history', () => {
     return at;
   };
 
+  /**
+   * Bob writes the plan, `author` narrows its scope (Alice, under some name of hers), and Alice
+   * approves it: she approves content she wrote.
+   */
+  const approvedOwnContent = (name: string, author: Person) => {
+    const at = GitRepo.init(temp, name);
+    at.writeAll(ZETA_FILES, `${ZETA_ROOT}/`);
+    at.write(
+      PLAN_FILE,
+      COMPLETE_DRAFT.replace(
+        'Out of scope: recurring bookings',
+        'Out of scope: recurring bookings, always',
+      ),
+    );
+    at.commit('zeta: plan BookRoom', BOB);
+    at.write(PLAN_FILE, COMPLETE_DRAFT);
+    const own = at.commit('Narrow the scope', author);
+    approveAs(at, ALICE);
+    at.commit('Approve zeta/BookRoom', ALICE);
+    return { at, own };
+  };
+
   beforeAll(() => {
     temp = makeTemp('plan-approvals-');
     repo = writtenByBobApprovedByAlice('base');
@@ -150,20 +172,7 @@ describe('approvals proved from git history', () => {
   });
 
   it('fails four-eyes when the approver also wrote the content, naming the commit', () => {
-    const at = GitRepo.init(temp, 'own-content');
-    at.writeAll(ZETA_FILES, `${ZETA_ROOT}/`);
-    at.write(
-      PLAN_FILE,
-      COMPLETE_DRAFT.replace(
-        'Out of scope: recurring bookings',
-        'Out of scope: recurring bookings, always',
-      ),
-    );
-    at.commit('zeta: plan BookRoom', BOB);
-    at.write(PLAN_FILE, COMPLETE_DRAFT);
-    const own = at.commit('Narrow the scope', ALICE);
-    approveAs(at, ALICE);
-    at.commit('Approve zeta/BookRoom', ALICE);
+    const { at, own } = approvedOwnContent('own-content', ALICE);
 
     expect(approvalFindings(verify(at))).toEqual([
       expect.objectContaining({
@@ -179,20 +188,7 @@ describe('approvals proved from git history', () => {
     // git keeps a \x1e (the log's record separator) in a name. Read naively, the commit splits
     // in two and its change to the plan is lost: four-eyes would not see Alice's own content.
     const alias: Person = { name: `${ALICE.name}\x1e${'0'.repeat(40)}`, email: ALICE.email };
-    const at = GitRepo.init(temp, 'separator-in-name');
-    at.writeAll(ZETA_FILES, `${ZETA_ROOT}/`);
-    at.write(
-      PLAN_FILE,
-      COMPLETE_DRAFT.replace(
-        'Out of scope: recurring bookings',
-        'Out of scope: recurring bookings, always',
-      ),
-    );
-    at.commit('zeta: plan BookRoom', BOB);
-    at.write(PLAN_FILE, COMPLETE_DRAFT);
-    const own = at.commit('Narrow the scope', alias);
-    approveAs(at, ALICE);
-    at.commit('Approve zeta/BookRoom', ALICE);
+    const { at, own } = approvedOwnContent('separator-in-name', alias);
 
     expect(approvalFindings(verify(at))).toEqual([
       expect.objectContaining({
