@@ -7,8 +7,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { ExecutorContext } from '@nx/devkit';
-import { verifyProjectsPlans } from '../../plan/verify-project';
-import { captureOutput, sharedConfigs } from './batch';
+import { captureOutput, sharedConfigs, verificationsOf } from './batch';
 import type { ThreadMessage, ThreadTask, ThreadWork } from './batch-threads';
 import { prepareTask } from './executor';
 
@@ -20,19 +19,16 @@ const send = (message: ThreadMessage) => parentPort!.postMessage(message);
 async function verifyGroups(): Promise<void> {
   for (let group = Atomics.add(claims, 0, 1); group < work.groups.length; ) {
     const tasks = work.groups[group].map((index) => work.tasks[index]);
-    const prepared = tasks.map((task) => prepareTask(task.options, contextOf(task), configOf));
-    const verifications = verifyProjectsPlans(
-      prepared.flatMap((task) => ('verify' in task ? [task.verify] : [])),
+    const verifications = verificationsOf(
+      tasks.map((task) => prepareTask(task.options, contextOf(task), configOf)),
     );
-    let next = 0;
-    for (const [index, task] of prepared.entries()) {
-      const id = tasks[index].id;
+    for (const [index, { id }] of tasks.entries()) {
+      const verification = verifications[index];
       // A task this thread cannot prepare is reported by the batch's thread, which prepared it too.
-      if (!('verify' in task)) {
+      if (!verification) {
         send({ id, output: '' });
         continue;
       }
-      const verification = verifications[next++];
       let result: ThreadMessage['result'];
       let thrown: ThreadMessage['thrown'];
       const { output } = await captureOutput(async () => {

@@ -14,7 +14,11 @@
  */
 import type { ExecutorContext, Task, TaskGraph } from '@nx/devkit';
 import { ConfigError, ResolvedConfig } from '../../plan/config/resolve';
-import { verifyProjectPlans, verifyProjectsPlans } from '../../plan/verify-project';
+import {
+  verifyProjectPlans,
+  verifyProjectsPlans,
+  VerifyProjectPlansResult,
+} from '../../plan/verify-project';
 import {
   BatchThreads,
   groupsOf,
@@ -23,7 +27,7 @@ import {
   ThreadWork,
   threadCount,
 } from './batch-threads';
-import { prepareTask, reportTask, taskConfig } from './executor';
+import { PreparedTask, prepareTask, reportTask, taskConfig } from './executor';
 import type { VerifyPlanExecutorSchema } from './schema';
 
 /** What Nx expects for each task of a batch (`BatchExecutorTaskResult`). */
@@ -98,16 +102,9 @@ export async function* runBatch(
     const counter = new Int32Array(claims);
     for (let group = Atomics.add(counter, 0, 1); group < groups.length; ) {
       const members = groups[group];
-      const verifications = verifyProjectsPlans(
-        members.flatMap((index) => {
-          const { prepared } = tasks[index];
-          return 'verify' in prepared ? [prepared.verify] : [];
-        }),
-      );
-      let next = 0;
-      for (const index of members) {
-        const verification = 'verify' in tasks[index].prepared ? verifications[next++] : undefined;
-        yield await report(index, verification ? () => verification() : verifyProjectPlans);
+      const verifications = verificationsOf(members.map((index) => tasks[index].prepared));
+      for (const [position, index] of members.entries()) {
+        yield await report(index, verifications[position] ?? verifyProjectPlans);
         for (const message of await others.poll()) {
           const result = await reportFromThread(message);
           if (result) yield result;
@@ -133,6 +130,20 @@ export async function* runBatch(
 }
 
 type VerifyWith = Parameters<typeof reportTask>[1];
+
+/**
+ * The verification of each task of a group, its modules' plans and histories read together;
+ * none for a task that could not be prepared (reportTask reports its error).
+ */
+export function verificationsOf(
+  prepared: readonly PreparedTask[],
+): Array<(() => VerifyProjectPlansResult) | undefined> {
+  const verifications = verifyProjectsPlans(
+    prepared.flatMap((task) => ('verify' in task ? [task.verify] : [])),
+  );
+  let next = 0;
+  return prepared.map((task) => ('verify' in task ? verifications[next++] : undefined));
+}
 
 /** The verification a thread made of a task, as reportTask runs one: its result, or its throw. */
 function verifiedBy(message: ThreadMessage): VerifyWith {
