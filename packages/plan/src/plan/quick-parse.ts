@@ -192,8 +192,7 @@ let assertions = 0;
 let chainRoot = '';
 let chainNotRun = false;
 
-// Test-file mode (quickCalls): every call expression, for typescript.ts's testFile.
-let recording = false;
+// Every call expression, for typescript.ts's testFile (quickCalls).
 let calls: QuickCall[] = [];
 /** The end of the token last consumed. */
 let prevEnd = 0;
@@ -232,7 +231,42 @@ const FUNCTION = 2;
  * TypeScript's alone.
  */
 export function quickParse(code: string, tsx: boolean): QuickCensus | undefined {
-  if (tsx) return undefined;
+  return tsx ? undefined : quickRead(code)?.census;
+}
+
+/**
+ * Every call expression of `code`, when it certainly parses (as quickParse accepts it), in the
+ * order their parses ended; undefined when TypeScript must decide.
+ */
+export function quickCalls(code: string): readonly QuickCall[] | undefined {
+  return quickRead(code)?.calls;
+}
+
+interface QuickRead {
+  readonly census: QuickCensus;
+  readonly calls: readonly QuickCall[];
+}
+
+/**
+ * The last codes read, with what they gave: one pass serves both questions, and a plan's test
+ * block is usually the very text of the spec file its evidence cites (trace/spec-drift holds
+ * them equal), so the syntax check of the block and the reading of the cited file's tests share
+ * it. Keyed by the code's own string, whose hash V8 keeps with it.
+ */
+const recent = new Map<string, QuickRead | null>();
+const RECENT_SIZE = 64;
+
+function quickRead(code: string): QuickRead | undefined {
+  let result = recent.get(code);
+  if (result === undefined) {
+    result = read(code) ?? null;
+    if (recent.size >= RECENT_SIZE) recent.delete(recent.keys().next().value as string);
+    recent.set(code, result);
+  }
+  return result ?? undefined;
+}
+
+function read(code: string): QuickRead | undefined {
   src = code;
   pos = 0;
   ahead.valid = false;
@@ -244,29 +278,16 @@ export function quickParse(code: string, tsx: boolean): QuickCensus | undefined 
   tests = 0;
   asserting = 0;
   assertions = 0;
+  calls = [];
   try {
     next();
     while (tk !== EOF) statement();
-    return { callsTestApi, tests, asserting };
+    return { census: { callsTestApi, tests, asserting }, calls };
   } catch (error) {
     if (error === FAIL || error === BAIL || error instanceof RangeError) return undefined;
     throw error;
   } finally {
     src = '';
-  }
-}
-
-/**
- * Every call expression of `code`, when it certainly parses (as quickParse accepts it), in the
- * order their parses ended; undefined when TypeScript must decide.
- */
-export function quickCalls(code: string): QuickCall[] | undefined {
-  recording = true;
-  calls = [];
-  try {
-    return quickParse(code, false) ? calls : undefined;
-  } finally {
-    recording = false;
     calls = [];
   }
 }
@@ -1705,7 +1726,7 @@ function leftHandSide(): number {
     else if (primary === 1 + FUNCTION) {
       root = chainRoot;
       notRun = NOT_RUN.has(root);
-      if (recording) names = [root];
+      names = [root];
     }
   }
   for (;;) {
@@ -1718,7 +1739,7 @@ function leftHandSide(): number {
           const name = tv; // `#x` as TypeScript names it
           if (root === '') root = name;
           if (NOT_RUN.has(name)) notRun = true;
-          if (recording) names = [...names, name];
+          names = [...names, name];
           next();
         } else if (questionDot && is('[')) {
           next();
@@ -1826,18 +1847,16 @@ function call(
       const firstEnd = pos;
       const shape = assignment(false);
       if (shape === FUNCTION && functionAsserts < 0) functionAsserts = assertions > before ? 1 : 0;
-      if (recording) {
-        // A single token: the argument is that literal and nothing more.
-        if (argumentCount === 0 && (first === STR || first === TPL) && prevEnd === firstEnd)
-          titleLiteral = src.slice(firstStart, firstEnd);
-        if (argumentCount > 0 && shape === FUNCTION && !functionBody)
-          functionBody = { start: bodyStart, end: bodyEnd };
-      }
+      // A single token: the argument is that literal and nothing more.
+      if (argumentCount === 0 && (first === STR || first === TPL) && prevEnd === firstEnd)
+        titleLiteral = src.slice(firstStart, firstEnd);
+      if (argumentCount > 0 && shape === FUNCTION && !functionBody)
+        functionBody = { start: bodyStart, end: bodyEnd };
     }
     argumentCount++;
     if (!is(')')) expect(',');
   }
-  if (recording && start !== undefined) {
+  if (start !== undefined) {
     calls.push({ start, end: pos, names, argumentCount, titleLiteral, functionBody });
   }
   next();
