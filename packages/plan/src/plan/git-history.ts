@@ -126,16 +126,15 @@ function readRepositoryHistories(
   // HEAD's blob of each plan, from one walk of the folders' trees (`HEAD:<path>` in cat-file
   // resolved every path anew, tree by tree, and printed again blobs the log had named).
   const headBlobs = logs.map(() => new Map<string, string>());
-  const withHead = logs.flatMap((log, index) => (log && !log.empty ? [index] : []));
+  const withHead = logs.flatMap((log, index) => (log && !log.empty ? [{ log, index }] : []));
   if (withHead.length > 0) {
     const tree = readHeadTree(
       workspaceRoot,
-      withHead.map((index) => folderOf(requests[index])),
+      withHead.map(({ index }) => folderOf(requests[index])),
     );
     if ('gap' in tree) return requests.map((request, i) => results[i] ?? fail(request.plans, tree));
-    for (const index of withHead) {
-      const wanted = logs[index]!.wanted;
-      for (const [path, plan] of wanted) {
+    for (const { log, index } of withHead) {
+      for (const [path, plan] of log.wanted) {
         const oid = tree.get(path);
         if (oid !== undefined) headBlobs[index].set(plan, oid);
       }
@@ -377,7 +376,7 @@ function parseLog(output: string): LogRecord[] | undefined {
       const meta = tokens[index].replace(/^\n+/, '');
       const path = tokens[index + 1];
       index += 2;
-      const colons = /^:+/.exec(meta)![0].length;
+      const colons = meta.length - meta.replace(/^:+/, '').length;
       // `:100644 100644 <old> <new> M`, or for n parents n colons, n+1 modes, n+1 oids.
       const fields = meta.slice(colons).split(' ');
       const oids = fields.slice(colons + 1, colons + 1 + colons + 1);

@@ -190,7 +190,6 @@ let assertions = 0;
 // What parseLeftHandSide leaves about the expression it parsed.
 /** The first name of its callee chain, as typescript.ts's `chain` computes it; '' for none. */
 let chainRoot = '';
-let chainNotRun = false;
 
 // Every call expression, for typescript.ts's testFile (quickCalls).
 let calls: QuickCall[] = [];
@@ -775,10 +774,6 @@ function optional(punct: string): boolean {
 function semicolon(): void {
   if (is(';')) next();
   else if (!(is('}') || tk === EOF || nl)) throw FAIL;
-}
-
-function isIdentifier(): boolean {
-  return tk === NAME && !RESERVED.has(tv);
 }
 
 /** A name that may be bound or referred to: not reserved, not a word with a special role. */
@@ -1699,7 +1694,7 @@ function unary(): number {
 /**
  * A left-hand-side expression: a primary expression and its members, calls, `!` and templates,
  * or `new`. Counts the calls that are tests and assertions, and leaves the callee chain of the
- * whole expression in chainRoot/chainNotRun.
+ * whole expression in chainRoot.
  */
 function leftHandSide(): number {
   const start = tokStart;
@@ -1781,7 +1776,6 @@ function leftHandSide(): number {
     isFunction = false;
   }
   chainRoot = root;
-  chainNotRun = notRun;
   return isFunction ? FUNCTION : LHS;
 }
 

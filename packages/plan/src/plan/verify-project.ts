@@ -100,14 +100,15 @@ function readTogether(
   );
   const asked = requests.filter((request) => request !== undefined);
   const read = attempt(() => (asked.length > 0 ? readPlansHistories(asked) : []));
-  const position = new Map(asked.map((request, index) => [request, index] as const));
+  // Each module's place among those asked (-1: none asked).
+  let next = 0;
+  const positions = requests.map((request) => (request === undefined ? -1 : next++));
   return reads.map((plans, index) => () => {
     if ('error' in plans) throw plans.error;
     if ('done' in plans.value) return plans.value.done;
-    const request = requests[index];
-    if (request === undefined) return finishProjectPlans(plans.value, new Map());
+    if (positions[index] < 0) return finishProjectPlans(plans.value, new Map());
     if ('error' in read) throw read.error;
-    return finishProjectPlans(plans.value, read.value[position.get(request)!]);
+    return finishProjectPlans(plans.value, read.value[positions[index]]);
   });
 }
 

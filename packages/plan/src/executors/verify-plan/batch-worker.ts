@@ -14,7 +14,9 @@ import { prepareTask } from './executor';
 const work = workerData as ThreadWork;
 const claims = new Int32Array(work.claims);
 const configOf = sharedConfigs();
-const send = (message: ThreadMessage) => parentPort!.postMessage(message);
+const port = parentPort;
+if (!port) throw new Error('batch-worker.js is run by a verify-plan batch, in a worker thread.');
+const send = (message: ThreadMessage) => port.postMessage(message);
 
 async function verifyGroups(): Promise<void> {
   for (let group = Atomics.add(claims, 0, 1); group < work.groups.length; ) {
