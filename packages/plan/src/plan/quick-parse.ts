@@ -191,7 +191,8 @@ let assertions = 0;
 /** The first name of its callee chain, as typescript.ts's `chain` computes it; '' for none. */
 let chainRoot = '';
 
-// Every call expression, for typescript.ts's testFile (quickCalls).
+// Test-file mode (quickCalls): every call expression, for typescript.ts's testFile.
+let recording = false;
 let calls: QuickCall[] = [];
 /** The end of the token last consumed. */
 let prevEnd = 0;
@@ -230,42 +231,7 @@ const FUNCTION = 2;
  * TypeScript's alone.
  */
 export function quickParse(code: string, tsx: boolean): QuickCensus | undefined {
-  return tsx ? undefined : quickRead(code)?.census;
-}
-
-/**
- * Every call expression of `code`, when it certainly parses (as quickParse accepts it), in the
- * order their parses ended; undefined when TypeScript must decide.
- */
-export function quickCalls(code: string): readonly QuickCall[] | undefined {
-  return quickRead(code)?.calls;
-}
-
-interface QuickRead {
-  readonly census: QuickCensus;
-  readonly calls: readonly QuickCall[];
-}
-
-/**
- * The last codes read, with what they gave: one pass serves both questions, and a plan's test
- * block is usually the very text of the spec file its evidence cites (trace/spec-drift holds
- * them equal), so the syntax check of the block and the reading of the cited file's tests share
- * it. Keyed by the code's own string, whose hash V8 keeps with it.
- */
-const recent = new Map<string, QuickRead | null>();
-const RECENT_SIZE = 64;
-
-function quickRead(code: string): QuickRead | undefined {
-  let result = recent.get(code);
-  if (result === undefined) {
-    result = read(code) ?? null;
-    if (recent.size >= RECENT_SIZE) recent.delete(recent.keys().next().value as string);
-    recent.set(code, result);
-  }
-  return result ?? undefined;
-}
-
-function read(code: string): QuickRead | undefined {
+  if (tsx) return undefined;
   src = code;
   pos = 0;
   ahead.valid = false;
@@ -277,16 +243,29 @@ function read(code: string): QuickRead | undefined {
   tests = 0;
   asserting = 0;
   assertions = 0;
-  calls = [];
   try {
     next();
     while (tk !== EOF) statement();
-    return { census: { callsTestApi, tests, asserting }, calls };
+    return { callsTestApi, tests, asserting };
   } catch (error) {
     if (error === FAIL || error === BAIL || error instanceof RangeError) return undefined;
     throw error;
   } finally {
     src = '';
+  }
+}
+
+/**
+ * Every call expression of `code`, when it certainly parses (as quickParse accepts it), in the
+ * order their parses ended; undefined when TypeScript must decide.
+ */
+export function quickCalls(code: string): QuickCall[] | undefined {
+  recording = true;
+  calls = [];
+  try {
+    return quickParse(code, false) ? calls : undefined;
+  } finally {
+    recording = false;
     calls = [];
   }
 }
@@ -1721,7 +1700,7 @@ function leftHandSide(): number {
     else if (primary === 1 + FUNCTION) {
       root = chainRoot;
       notRun = NOT_RUN.has(root);
-      names = [root];
+      if (recording) names = [root];
     }
   }
   for (;;) {
@@ -1734,7 +1713,7 @@ function leftHandSide(): number {
           const name = tv; // `#x` as TypeScript names it
           if (root === '') root = name;
           if (NOT_RUN.has(name)) notRun = true;
-          names = [...names, name];
+          if (recording) names = [...names, name];
           next();
         } else if (questionDot && is('[')) {
           next();
@@ -1841,16 +1820,18 @@ function call(
       const firstEnd = pos;
       const shape = assignment(false);
       if (shape === FUNCTION && functionAsserts < 0) functionAsserts = assertions > before ? 1 : 0;
-      // A single token: the argument is that literal and nothing more.
-      if (argumentCount === 0 && (first === STR || first === TPL) && prevEnd === firstEnd)
-        titleLiteral = src.slice(firstStart, firstEnd);
-      if (argumentCount > 0 && shape === FUNCTION && !functionBody)
-        functionBody = { start: bodyStart, end: bodyEnd };
+      if (recording) {
+        // A single token: the argument is that literal and nothing more.
+        if (argumentCount === 0 && (first === STR || first === TPL) && prevEnd === firstEnd)
+          titleLiteral = src.slice(firstStart, firstEnd);
+        if (argumentCount > 0 && shape === FUNCTION && !functionBody)
+          functionBody = { start: bodyStart, end: bodyEnd };
+      }
     }
     argumentCount++;
     if (!is(')')) expect(',');
   }
-  if (start !== undefined) {
+  if (recording && start !== undefined) {
     calls.push({ start, end: pos, names, argumentCount, titleLiteral, functionBody });
   }
   next();

@@ -6,7 +6,14 @@
 import type * as ts from 'typescript';
 import type { SourcePosition } from './line-index';
 import type { CodeBlock, ParsedPlan } from './plan-model';
-import { ASSERTION, NOT_RUN, quickParse, TEST_API, TEST_FUNCTIONS } from './quick-parse';
+import {
+  ASSERTION,
+  NOT_RUN,
+  QuickCensus,
+  quickParse,
+  TEST_API,
+  TEST_FUNCTIONS,
+} from './quick-parse';
 import { DESCRIBE, eachPattern, markOf, quickTestFile, TEST } from './quick-test-file';
 
 /**
@@ -71,6 +78,24 @@ function parseBlock(code: string, tsx: boolean): ParsedSource | Error {
   return source;
 }
 
+/**
+ * What the quick parse (quick-parse.ts) says of a block: its census when the block certainly
+ * parses, null when TypeScript must decide. Kept for the rules that ask in turn, like parses.
+ */
+const quick = new Map<string, QuickCensus | null>();
+
+function quickResult(code: string, tsx: boolean): QuickCensus | null {
+  // TSX is TypeScript's alone. Keyed by the block's own string, whose hash V8 keeps with it (a
+  // key built from it would be hashed, all of its kilobytes, on every look-up).
+  if (tsx) return null;
+  let result = quick.get(code);
+  if (result !== undefined) return result;
+  result = quickParse(code, tsx) ?? null;
+  if (quick.size >= PARSE_CACHE_SIZE) quick.delete(quick.keys().next().value as string);
+  quick.set(code, result);
+  return result;
+}
+
 export interface SyntaxProblem {
   /** 0-based line and column in the block's code. */
   readonly codeLine: number;
@@ -85,7 +110,7 @@ export interface SyntaxProblem {
  */
 export function firstSyntaxError(code: string, tsx: boolean): SyntaxProblem | undefined {
   // Most blocks parse: the quick parse says so without TypeScript; TypeScript finds the error.
-  if (quickParse(code, tsx)) return undefined;
+  if (quickResult(code, tsx)) return undefined;
   return typeScriptSyntaxError(code, tsx);
 }
 
@@ -150,7 +175,7 @@ export interface TestCensus {
 
 /** Counts the tests of a piece of TypeScript and those that assert; undefined if it does not parse. */
 export function testCensus(code: string, tsx = false): TestCensus | undefined {
-  const census = quickParse(code, tsx);
+  const census = quickResult(code, tsx);
   if (census) return census;
   return typeScriptCensus(code, tsx);
 }
@@ -230,11 +255,7 @@ export interface TestFile {
   readonly syntaxErrors: number;
 }
 
-/** By code (TypeScript's reading, TSX or not), each keyed by the code's own string (see quick-parse.ts). */
-const testFiles = {
-  ts: new Map<string, TestFile | undefined>(),
-  tsx: new Map<string, TestFile | undefined>(),
-};
+const testFiles = new Map<string, TestFile | undefined>();
 const TEST_FILE_CACHE_SIZE = 256;
 
 /**
@@ -246,12 +267,13 @@ const TEST_FILE_CACHE_SIZE = 256;
  */
 export function testFile(code: string, fileName: string): TestFile | undefined {
   const tsx = /\.[jt]sx$/.test(fileName);
-  const known = tsx ? testFiles.tsx : testFiles.ts;
-  if (known.has(code)) return known.get(code);
-  const file = readTestFile(code, tsx);
-  if (known.size >= TEST_FILE_CACHE_SIZE) known.delete(known.keys().next().value as string);
-  known.set(code, file);
-  return file;
+  const key = `${tsx ? 'x' : 's'}${code}`;
+  if (testFiles.has(key)) return testFiles.get(key);
+  const census = readTestFile(code, tsx);
+  if (testFiles.size >= TEST_FILE_CACHE_SIZE)
+    testFiles.delete(testFiles.keys().next().value as string);
+  testFiles.set(key, census);
+  return census;
 }
 
 function readTestFile(code: string, tsx: boolean): TestFile | undefined {
