@@ -78,6 +78,24 @@ describe('approvals proved from git history', () => {
   };
 
   /**
+   * Bob writes the plan; Alice approves it on a branch while `meanwhile` commits on main; Bob
+   * merges her branch.
+   */
+  const approvedOnABranch = (name: string, meanwhile: (main: GitRepo) => void): GitRepo => {
+    const at = GitRepo.init(temp, name);
+    at.writeAll(ZETA_FILES, `${ZETA_ROOT}/`);
+    at.write(PLAN_FILE, COMPLETE_DRAFT);
+    at.commit('zeta: plan BookRoom', BOB);
+    at.git(['checkout', '-q', '-b', 'review']);
+    approveAs(at, ALICE);
+    at.commit('Approve zeta/BookRoom', ALICE);
+    at.git(['checkout', '-q', 'main']);
+    meanwhile(at);
+    mergeReview(at);
+    return at;
+  };
+
+  /**
    * Bob writes the plan, `author` narrows its scope (Alice, under some name of hers), and Alice
    * approves it: she approves content she wrote.
    */
@@ -259,33 +277,19 @@ describe('approvals proved from git history', () => {
   });
 
   it('passes an approval made on a branch and merged by someone else', () => {
-    const at = GitRepo.init(temp, 'merged');
-    at.writeAll(ZETA_FILES, `${ZETA_ROOT}/`);
-    at.write(PLAN_FILE, COMPLETE_DRAFT);
-    at.commit('zeta: plan BookRoom', BOB);
-    at.git(['checkout', '-q', '-b', 'review']);
-    approveAs(at, ALICE);
-    at.commit('Approve zeta/BookRoom', ALICE);
-    at.git(['checkout', '-q', 'main']);
-    at.write('README.md', 'meanwhile on main\n');
-    at.commit('Other work', BOB);
-    at.git(['-c', 'commit.gpgsign=false', 'merge', '-q', '--no-ff', '--no-edit', 'review'], BOB);
+    const at = approvedOnABranch('merged', (main) => {
+      main.write('README.md', 'meanwhile on main\n');
+      main.commit('Other work', BOB);
+    });
 
     expect(verify(at)).toEqual([]);
   });
 
   it('passes an approval merged beside other work in the same folder (a merge git lists without entries)', () => {
-    const at = GitRepo.init(temp, 'merged-same-folder');
-    at.writeAll(ZETA_FILES, `${ZETA_ROOT}/`);
-    at.write(PLAN_FILE, COMPLETE_DRAFT);
-    at.commit('zeta: plan BookRoom', BOB);
-    at.git(['checkout', '-q', '-b', 'review']);
-    approveAs(at, ALICE);
-    at.commit('Approve zeta/BookRoom', ALICE);
-    at.git(['checkout', '-q', 'main']);
-    at.write('docs/features/zeta/BookRoom/sequence.png', 'a picture of the flow');
-    at.commit('zeta: the flow, drawn', BOB);
-    at.git(['-c', 'commit.gpgsign=false', 'merge', '-q', '--no-ff', '--no-edit', 'review'], BOB);
+    const at = approvedOnABranch('merged-same-folder', (main) => {
+      main.write('docs/features/zeta/BookRoom/sequence.png', 'a picture of the flow');
+      main.commit('zeta: the flow, drawn', BOB);
+    });
     // The folder differs from both parents, each file from one only: git lists the merge for the
     // folder, with no combined entry.
     expect(
@@ -306,24 +310,17 @@ describe('approvals proved from git history', () => {
   });
 
   it('reads a merge that changed the plan on both sides (its combined diff): the approval is stale, not unreadable', () => {
-    const at = GitRepo.init(temp, 'merged-both-sides');
-    at.writeAll(ZETA_FILES, `${ZETA_ROOT}/`);
-    at.write(PLAN_FILE, COMPLETE_DRAFT);
-    at.commit('zeta: plan BookRoom', BOB);
-    at.git(['checkout', '-q', '-b', 'review']);
-    approveAs(at, ALICE);
-    at.commit('Approve zeta/BookRoom', ALICE);
-    at.git(['checkout', '-q', 'main']);
-    at.write(
-      PLAN_FILE,
-      replaceOnce(
-        at.read(PLAN_FILE),
-        'Out of scope: recurring bookings',
-        'Out of scope: recurring bookings, always',
-      ),
-    );
-    at.commit('Widen the scope', BOB);
-    at.git(['-c', 'commit.gpgsign=false', 'merge', '-q', '--no-ff', '--no-edit', 'review'], BOB);
+    const at = approvedOnABranch('merged-both-sides', (main) => {
+      main.write(
+        PLAN_FILE,
+        replaceOnce(
+          main.read(PLAN_FILE),
+          'Out of scope: recurring bookings',
+          'Out of scope: recurring bookings, always',
+        ),
+      );
+      main.commit('Widen the scope', BOB);
+    });
     // The merge's version is neither parent's: git lists it as a combined entry (`::… MM`).
     expect(
       at.git(['log', '-1', '--raw', '--diff-merges=combined', '--format=', '--', PLAN_FILE]),
@@ -489,7 +486,7 @@ describe('approvals proved from git history', () => {
       approveAsPlan(at, planIn(':(bad)'), ALICE);
       at.commit('Approve zeta, theta and the bad one', ALICE);
       at.git(['checkout', '-q', 'main']);
-      at.git(['-c', 'commit.gpgsign=false', 'merge', '-q', '--no-ff', '--no-edit', 'review'], BOB);
+      mergeReview(at);
       approveAsPlan(at, planIn('docs/features/eta'), ALICE);
       at.commit('Approve eta (for Alice)', MALLORY);
       const theta = planIn('docs/features/theta');
@@ -680,6 +677,11 @@ describe('approvals proved from git history', () => {
     });
   });
 });
+
+/** Bob merges the `review` branch into the current one, with a merge commit. */
+function mergeReview(at: GitRepo): void {
+  at.git(['-c', 'commit.gpgsign=false', 'merge', '-q', '--no-ff', '--no-edit', 'review'], BOB);
+}
 
 /** approveAs for another plan than BookRoom's. */
 function approveAsPlan(at: GitRepo, plan: string, who: Person): void {
