@@ -89,6 +89,23 @@ describe('verifyProjectPlans', () => {
     ).toMatch(/^There is no plan of Nope/);
   });
 
+  it.each(['../../etc', 'book-room', '', 'BookRoom/../Other'])(
+    'refuses --useCase %j, which is not a use-case name, without looking for a plan',
+    (useCase) => {
+      const result = verifyProjectPlans({
+        workspaceRoot: workspace,
+        plansDir: 'docs/features/zeta',
+        useCase,
+      });
+
+      expect(result).toEqual({
+        plans: [],
+        findings: [],
+        problem: `--useCase ${JSON.stringify(useCase)} is not a use-case name: write it in PascalCase, as its folder in docs/features/zeta is named (e.g. BookRoom).`,
+      });
+    },
+  );
+
   it('reports a plan over the size limit without reading it', () => {
     const result = verifyProjectPlans({ workspaceRoot: workspace, plansDir: 'docs/features/huge' });
 

@@ -7,7 +7,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { compareFindings, Finding } from './finding';
-import { APPLICATION_DIR, isUseCaseFile, planInModuleDir } from './layout';
+import { APPLICATION_DIR, isUseCaseFile, planInModuleDir, USE_CASE_NAME } from './layout';
 import { readModuleCode } from './module-code';
 import { MAX_PLAN_BYTES, tooLargeMessage } from './readable';
 import { DEFAULT_CONFIG, ResolvedConfig, ResolvedRule } from './config/resolve';
@@ -140,6 +140,16 @@ function readProjectPlans(
   const layout = readModuleLayout(options.workspaceRoot, plansDir, projectRoot);
   let plans = plansOf(layout);
   const findings: Finding[] = [];
+  if (options.useCase !== undefined && !USE_CASE_NAME.test(options.useCase)) {
+    // A path (`../x`) or a kebab-case name is no use-case: say so, rather than look for its plan.
+    return {
+      done: {
+        plans: [],
+        findings: [],
+        problem: `--useCase ${JSON.stringify(options.useCase)} is not a use-case name: write it in PascalCase, as its folder in ${plansDir} is named (e.g. BookRoom).`,
+      },
+    };
+  }
   if (options.useCase) {
     const wanted = `${plansDir}/${planInModuleDir(options.useCase)}`;
     plans = plans.filter((plan) => plan === wanted);
